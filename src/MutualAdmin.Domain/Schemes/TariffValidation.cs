@@ -1,0 +1,34 @@
+namespace MutualAdmin.Domain.Schemes;
+
+/// <summary>S-6 checks on the tariff list of a scheme document.</summary>
+static class TariffValidation
+{
+    public static void Validate(Action<string, string> fail, IReadOnlyList<Tariff>? tariffs)
+    {
+        if (tariffs is null) { fail("tariffs", "is required"); return; }
+        var seen = new HashSet<string>();
+        for (var i = 0; i < tariffs.Count; i++)
+        {
+            var t = tariffs[i];
+            var at = $"tariffs[{i}]";
+            if (string.IsNullOrWhiteSpace(t.Code)) fail($"{at}.code", "is required");
+            else if (!seen.Add(t.Code)) fail($"{at}.code", $"duplicate tariff code {t.Code}");
+            if (!BenefitCategory.All.Contains(t.Category ?? "")) fail($"{at}.category", "unknown category");
+            SchemeValidation.NotNegative(fail, $"{at}.maxUnitPrice", t.MaxUnitPrice);
+            Levels(fail, at, t.Levels);
+            if (t.Sex is not null && !Sex.All.Contains(t.Sex)) fail($"{at}.sex", "must be F, M or null");
+            if (t.MinAgeYears < 0) fail($"{at}.minAgeYears", "must not be negative");
+            if (t.MaxAgeYears < 0) fail($"{at}.maxAgeYears", "must not be negative");
+            if (t.MinAgeYears > t.MaxAgeYears) fail($"{at}.maxAgeYears", "must not be below minAgeYears");
+            if (t.MaxQuantityPerClaim < 1) fail($"{at}.maxQuantityPerClaim", "must be at least 1");
+            if (t.MinIntervalDays < 0) fail($"{at}.minIntervalDays", "must not be negative");
+        }
+    }
+
+    static void Levels(Action<string, string> fail, string at, IReadOnlyList<string>? levels)
+    {
+        if (levels is null || levels.Count == 0) { fail($"{at}.levels", "at least one provider level is required"); return; }
+        for (var j = 0; j < levels.Count; j++)
+            if (!ProviderLevel.All.Contains(levels[j])) fail($"{at}.levels[{j}]", "unknown provider level");
+    }
+}

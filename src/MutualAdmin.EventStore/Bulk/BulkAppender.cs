@@ -1,0 +1,130 @@
+using System.Text.Json;
+using MutualAdmin.EventStore.Chain;
+using MutualAdmin.EventStore.Events;
+using MutualAdmin.EventStore.Streams;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MutualAdmin.EventStore;
+
+/// <summary>
+/// The fast path for starting many new streams at once (collective import, seeding): binary COPY
+/// instead of the append function. It keeps every guarantee of the normal path: a stream that already
+/// exists fails the whole batch with a concurrency error, positions are drawn under the same global
+/// lock (so position order is still commit order), and the hash chain is computed here over the same
+/// canonical text the SQL function would hash.
+/// </summary>
+public sealed class BulkAppender
+{
+    private const long AppendLock = 7305411061; // the lock of 002_append.sql
+    private readonly EventStore store;
+    private readonly EventMetadata metadata;
+    private readonly List<(StreamId Id, string Type, object[] Events)> streams = [];
+    private readonly HashSet<string> keys = new(StringComparer.Ordinal);
+
+    internal BulkAppender(EventStore store, EventMetadata metadata)
+    {
+        Names.Check(metadata.Tenant, "tenant");
+        this.store = store;
+        this.metadata = metadata;
+    }
+
+    public int StreamCount => streams.Count;
+
+    public void StartStream(StreamId id, string streamType, params object[] events)
+    {
+        store.CheckTenant(metadata.Tenant, id);
+        Names.Check(streamType, "stream type");
+        if (events.Length == 0) throw new InvalidAppendException($"stream {id} is started with no event");
+        if (!keys.Add(id.Key)) throw new InvalidAppendException($"stream {id} is started twice in one batch");
+        streams.Add((id, streamType, events));
+    }
+
+    /// <summary>Writes the batch in one transaction and returns the position of its last event.</summary>
+    public async Task<long> Save(CancellationToken ct = default)
+    {
+        if (streams.Count == 0) throw new InvalidAppendException("a bulk append needs at least one stream");
+        var tenant = metadata.Tenant;
+        var metadataJson = CanonicalJson.Normalize(JsonSerializer.Serialize(metadata, StoreJson.Default.EventMetadata));
+        var events = streams.SelectMany(s => s.Events.Select((e, i) => (s.Id.Key, Version: i + 1L, Event: store.Types.Serialize(e)))).ToList();
+
+        await using var connection = await store.DataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        try
+        {
+            await using (var copy = await connection.BeginBinaryImportAsync(
+                "copy streams (tenant_id, stream_id, stream_type, version) from stdin (format binary)", ct))
+            {
+                foreach (var s in streams)
+                {
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(s.Id.Key, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(s.Type, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync((long)s.Events.Length, NpgsqlDbType.Bigint, ct);
+                }
+                await copy.CompleteAsync(ct);
+            }
+
+            var (first, now, previous) = await DrawPositions(connection, tx, tenant, events.Count, ct);
+            await using (var copy = await connection.BeginBinaryImportAsync(
+                "copy events (seq, event_id, tenant_id, stream_id, version, event_type, schema_version, data, metadata, recorded_at, hash) from stdin (format binary)", ct))
+            {
+                var position = first;
+                foreach (var e in events)
+                {
+                    var data = CanonicalJson.Normalize(e.Event.Json);
+                    var hash = EventHash.Compute(previous, position, tenant, e.Key, e.Version, e.Event.Alias, e.Event.SchemaVersion, data, metadataJson);
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(position, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, ct);
+                    await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(e.Key, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(e.Version, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(e.Event.Alias, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(e.Event.SchemaVersion, NpgsqlDbType.Integer, ct);
+                    await copy.WriteAsync(data, NpgsqlDbType.Jsonb, ct);
+                    await copy.WriteAsync(metadataJson, NpgsqlDbType.Jsonb, ct);
+                    await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+                    await copy.WriteAsync(hash, NpgsqlDbType.Bytea, ct);
+                    previous = hash;
+                    position++;
+                }
+                await copy.CompleteAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+            return first + events.Count - 1;
+        }
+        catch (PostgresException e)
+        {
+            throw SqlErrors.Translate(e);
+        }
+        finally
+        {
+            streams.Clear();
+            keys.Clear();
+        }
+    }
+
+    /// <summary>Takes the append lock (held to commit) and reserves a contiguous range of positions.</summary>
+    private static async Task<(long First, DateTimeOffset Now, byte[] Previous)> DrawPositions(
+        NpgsqlConnection connection, NpgsqlTransaction tx, string tenant, int count, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection, tx)
+        {
+            BatchCommands =
+            {
+                new($"select pg_advisory_xact_lock({AppendLock})"),
+                new("""
+                    select setval('events_seq', nextval('events_seq') + $1 - 1) - $1 + 1, now(),
+                           (select hash from events where tenant_id = $2 order by seq desc limit 1)
+                    """) { Parameters = { new() { Value = (long)count }, new() { Value = tenant } } },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1),
+            reader.IsDBNull(2) ? EventHash.Genesis : reader.GetFieldValue<byte[]>(2));
+    }
+}

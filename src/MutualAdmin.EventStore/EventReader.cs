@@ -1,0 +1,97 @@
+using MutualAdmin.EventStore.Events;
+using MutualAdmin.EventStore.Streams;
+using Npgsql;
+
+namespace MutualAdmin.EventStore;
+
+/// <summary>
+/// Reads the log: a stream (optionally up to a version or an instant) or everything after a position.
+/// Scoped to one tenant, or to none for the explicit cross-tenant readers.
+/// </summary>
+public sealed class EventReader
+{
+    private const string Columns =
+        "seq, event_id, tenant_id, stream_id, version, event_type, schema_version, data::text, metadata::text, recorded_at";
+
+    private readonly EventStore store;
+    private readonly string? tenant;
+
+    internal EventReader(EventStore store, string? tenant)
+    {
+        this.store = store;
+        this.tenant = tenant;
+    }
+
+    public async Task<IReadOnlyList<RecordedEvent>> ReadStream(StreamId id, long fromVersion = 1,
+        long? toVersion = null, DateTimeOffset? asOf = null, NpgsqlConnection? connection = null, CancellationToken ct = default)
+    {
+        store.CheckTenant(tenant ?? id.Tenant, id);
+        await using var command = new NpgsqlCommand($"""
+            select {Columns} from events
+             where tenant_id = $1 and stream_id = $2 and version >= $3
+               and ($4::bigint is null or version <= $4) and ($5::timestamptz is null or recorded_at <= $5)
+             order by version
+            """);
+        command.Parameters.Add(new() { Value = id.Tenant });
+        command.Parameters.Add(new() { Value = id.Key });
+        command.Parameters.Add(new() { Value = fromVersion });
+        command.Parameters.Add(new() { Value = (object?)toVersion ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        command.Parameters.Add(new() { Value = (object?)asOf ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        return await Read(command, connection, ct);
+    }
+
+    /// <summary>Events after <paramref name="position"/> in position order: complete and gap-free because positions are drawn in commit order.</summary>
+    public async Task<IReadOnlyList<RecordedEvent>> ReadAllAfter(long position, int limit = 1000,
+        NpgsqlConnection? connection = null, CancellationToken ct = default)
+    {
+        await using var command = new NpgsqlCommand($"""
+            select {Columns} from events
+             where seq > $1 and ($2::text is null or tenant_id = $2)
+             order by seq limit $3
+            """);
+        command.Parameters.Add(new() { Value = position });
+        command.Parameters.Add(new() { Value = (object?)tenant ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = limit });
+        return await Read(command, connection, ct);
+    }
+
+    /// <summary>Folds a stream into a state, as of a version or an instant; null when there is no event to fold.</summary>
+    public async Task<(TState State, long Version)?> AggregateStream<TState>(StreamId id, TState initial,
+        Func<TState, object, TState> evolve, long? version = null, DateTimeOffset? asOf = null, CancellationToken ct = default)
+    {
+        var events = await ReadStream(id, 1, version, asOf, ct: ct);
+        if (events.Count == 0) return null;
+        return (Fold(initial, evolve, events), events[^1].Version);
+    }
+
+    internal static TState Fold<TState>(TState initial, Func<TState, object, TState> evolve, IEnumerable<RecordedEvent> events) =>
+        events.Where(e => e.Data is not UnknownEvent).Aggregate(initial, (state, e) => evolve(state, e.Data));
+
+    private async Task<IReadOnlyList<RecordedEvent>> Read(NpgsqlCommand command, NpgsqlConnection? connection, CancellationToken ct)
+    {
+        NpgsqlConnection? owned = null;
+        command.Connection = connection ?? (owned = await store.DataSource.OpenConnectionAsync(ct));
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var events = new List<RecordedEvent>();
+            while (await reader.ReadAsync(ct)) events.Add(ToEvent(reader));
+            return events;
+        }
+        finally
+        {
+            if (owned is not null) await owned.DisposeAsync();
+        }
+    }
+
+    private RecordedEvent ToEvent(NpgsqlDataReader r)
+    {
+        var type = r.GetString(5);
+        var schemaVersion = r.GetInt32(6);
+        return new RecordedEvent(
+            r.GetInt64(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetInt64(4), type, schemaVersion,
+            store.Types.Deserialize(type, schemaVersion, r.GetString(7)),
+            System.Text.Json.JsonSerializer.Deserialize(r.GetString(8), StoreJson.Default.EventMetadata)!,
+            r.GetFieldValue<DateTimeOffset>(9));
+    }
+}

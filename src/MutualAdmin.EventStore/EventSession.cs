@@ -1,0 +1,154 @@
+using System.Text.Json;
+using MutualAdmin.EventStore.Events;
+using MutualAdmin.EventStore.Projections;
+using MutualAdmin.EventStore.Streams;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MutualAdmin.EventStore;
+
+/// <summary>A stream's folded state and the version it was folded at, for an optimistic append.</summary>
+public sealed record StreamState<TState>(StreamId Id, TState State, long Version);
+
+/// <summary>
+/// A unit of work of one tenant: reads, then appends to one or more streams, saved in one
+/// transaction by one call of the append function. Not thread-safe; one per command.
+/// </summary>
+public sealed class EventSession : IAsyncDisposable
+{
+    private readonly EventStore store;
+    private readonly List<(StreamId Id, string Type, ExpectedVersion Expected)> streams = [];
+    private readonly List<(StreamId Id, object Data)> pending = [];
+    private NpgsqlConnection? connection;
+    private NpgsqlTransaction? transaction;
+
+    internal EventSession(EventStore store, EventMetadata metadata)
+    {
+        Names.Check(metadata.Tenant, "tenant");
+        this.store = store;
+        Metadata = metadata;
+    }
+
+    public string Tenant => Metadata.Tenant;
+    public EventMetadata Metadata { get; set; }
+    public EventReader Reader => store.ReaderFor(Tenant);
+
+    public void StartStream(StreamId id, string streamType, params object[] events) =>
+        Append(id, ExpectedVersion.NoStream, events, streamType);
+
+    public void Append<TState>(StreamState<TState> fetched, params object[] events) =>
+        Append(fetched.Id, ExpectedVersion.Exactly(fetched.Version), events);
+
+    public void Append(StreamId id, ExpectedVersion expected, object[] events, string streamType = "stream")
+    {
+        store.CheckTenant(Tenant, id);
+        Names.Check(streamType, "stream type");
+        foreach (var e in events)
+            if (!store.Types.IsRegistered(e.GetType()))
+                throw new InvalidAppendException($"event type {e.GetType().Name} has no registered alias");
+        var known = streams.FindIndex(s => s.Id == id);
+        if (known < 0) streams.Add((id, streamType, expected));
+        else if (streams[known].Expected != expected && expected != ExpectedVersion.Any)
+            throw new InvalidAppendException($"stream {id} was already given expected version {streams[known].Expected}");
+        pending.AddRange(events.Select(e => (id, e)));
+    }
+
+    /// <summary>Reads a stream and folds it. With <paramref name="exclusive"/> the stream row stays locked until this session saves or ends.</summary>
+    public async Task<StreamState<TState>> FetchForWriting<TState>(StreamId id, TState initial,
+        Func<TState, object, TState> evolve, bool exclusive = false, CancellationToken ct = default)
+    {
+        store.CheckTenant(Tenant, id);
+        NpgsqlConnection? reading = null;
+        if (exclusive)
+        {
+            var tx = await Transaction(ct);
+            await using var lockRow = new NpgsqlCommand(
+                "select version from streams where tenant_id = $1 and stream_id = $2 for update", tx.Connection, tx);
+            lockRow.Parameters.Add(new() { Value = id.Tenant });
+            lockRow.Parameters.Add(new() { Value = id.Key });
+            await lockRow.ExecuteScalarAsync(ct);
+            reading = tx.Connection;
+        }
+        var events = await Reader.ReadStream(id, connection: reading ?? connection, ct: ct);
+        return new(id, EventReader.Fold(initial, evolve, events), events.Count == 0 ? 0 : events[^1].Version);
+    }
+
+    /// <summary>The session's transaction, begun on first use, for inline writes that must commit with the events.</summary>
+    public async Task<NpgsqlTransaction> Transaction(CancellationToken ct = default)
+    {
+        connection ??= await store.DataSource.OpenConnectionAsync(ct);
+        return transaction ??= await connection.BeginTransactionAsync(ct);
+    }
+
+    /// <summary>Appends everything pending and commits. Returns the recorded events, with their positions.</summary>
+    public async Task<IReadOnlyList<RecordedEvent>> SaveChanges(CancellationToken ct = default)
+    {
+        if (pending.Count == 0)
+            throw new InvalidAppendException("a unit of work needs at least one event");
+        var tx = await Transaction(ct);
+        try
+        {
+            foreach (var projection in store.InlineProjections)
+                await projection.Apply(Tenant, pending.Select(p => new PendingEvent(p.Id.Key, p.Data)).ToList(), tx.Connection!, tx, ct);
+            var recorded = await AppendPending(tx, ct);
+            await tx.CommitAsync(ct);
+            return recorded;
+        }
+        catch (PostgresException e)
+        {
+            throw SqlErrors.Translate(e);
+        }
+        finally
+        {
+            pending.Clear();
+            streams.Clear();
+            await EndTransaction();
+        }
+    }
+
+    private async Task<IReadOnlyList<RecordedEvent>> AppendPending(NpgsqlTransaction tx, CancellationToken ct)
+    {
+        // A fixed locking order across all writers: no deadlock between units touching the same streams.
+        var ordered = streams.OrderBy(s => s.Id.Key, StringComparer.Ordinal).ToList();
+        var index = ordered.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i + 1);
+        var metadata = JsonSerializer.Serialize(Metadata, StoreJson.Default.EventMetadata);
+        var serialized = pending.Select(p => (p.Id, Event: store.Types.Serialize(p.Data), EventId: Guid.CreateVersion7())).ToList();
+
+        await using var command = new NpgsqlCommand(
+            "select event_position, event_stream, event_version, event_recorded_at from append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            tx.Connection, tx);
+        command.Parameters.Add(new() { Value = Tenant });
+        command.Parameters.Add(new() { Value = ordered.Select(s => s.Id.Key).ToArray() });
+        command.Parameters.Add(new() { Value = ordered.Select(s => s.Type).ToArray() });
+        command.Parameters.Add(new() { Value = ordered.Select(s => s.Expected.Value).ToArray() });
+        command.Parameters.Add(new() { Value = serialized.Select(s => index[s.Id]).ToArray() });
+        command.Parameters.Add(new() { Value = serialized.Select(s => s.EventId).ToArray() });
+        command.Parameters.Add(new() { Value = serialized.Select(s => s.Event.Alias).ToArray() });
+        command.Parameters.Add(new() { Value = serialized.Select(s => s.Event.SchemaVersion).ToArray() });
+        command.Parameters.Add(new() { Value = serialized.Select(s => s.Event.Json).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new() { Value = Enumerable.Repeat(metadata, serialized.Count).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+
+        var recorded = new List<RecordedEvent>(serialized.Count);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        for (var i = 0; await reader.ReadAsync(ct); i++)
+        {
+            var s = serialized[i];
+            recorded.Add(new RecordedEvent(reader.GetInt64(0), s.EventId, Tenant, reader.GetString(1), reader.GetInt64(2),
+                s.Event.Alias, s.Event.SchemaVersion, pending[i].Data, Metadata, reader.GetFieldValue<DateTimeOffset>(3)));
+        }
+        return recorded;
+    }
+
+    private async Task EndTransaction()
+    {
+        if (transaction is not null) await transaction.DisposeAsync();
+        transaction = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await EndTransaction();
+        if (connection is not null) await connection.DisposeAsync();
+        connection = null;
+    }
+}

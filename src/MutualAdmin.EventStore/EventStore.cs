@@ -1,0 +1,54 @@
+using MutualAdmin.EventStore.Chain;
+using MutualAdmin.EventStore.Events;
+using MutualAdmin.EventStore.Migrations;
+using MutualAdmin.EventStore.Streams;
+using Npgsql;
+
+namespace MutualAdmin.EventStore;
+
+/// <summary>
+/// The entry point: opens tenant-scoped sessions (the unit of work) and offers the few readers that
+/// deliberately cross tenants (projections, the Fund's feed, chain verification).
+/// </summary>
+public sealed class EventStore(NpgsqlDataSource dataSource, EventTypes types)
+{
+    public NpgsqlDataSource DataSource { get; } = dataSource;
+    public EventTypes Types { get; } = types;
+
+    /// <summary>Projections applied inside every session's transaction.</summary>
+    public List<Projections.IInlineProjection> InlineProjections { get; } = [];
+
+    /// <summary>A data source whose connections resolve the store's schema first.</summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString, Action<NpgsqlDataSourceBuilder>? configure = null)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.SearchPath = $"{Migrator.Schema},public";
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+
+    public Task Migrate(CancellationToken ct = default) => Migrator.Apply(DataSource, Migrator.Store, ct);
+
+    public EventSession OpenSession(EventMetadata metadata) => new(this, metadata);
+
+    public EventReader ReaderFor(string tenant) => new(this, tenant);
+
+    /// <summary>All tenants' events after a position, in position order: for projections and feeds only.</summary>
+    public EventReader CrossTenant => new(this, null);
+
+    public BulkAppender Bulk(EventMetadata metadata) => new(this, metadata);
+
+    public Task<ChainVerification> VerifyChain(string? tenant, IProgress<long>? progress = null, CancellationToken ct = default) =>
+        ChainVerifier.Verify(DataSource, tenant, progress, ct);
+
+    public async Task<long> HeadPosition(CancellationToken ct = default)
+    {
+        await using var command = DataSource.CreateCommand("select coalesce(max(seq), 0) from events");
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    internal void CheckTenant(string sessionTenant, StreamId id)
+    {
+        if (id.Tenant != sessionTenant) throw new WrongTenantException(sessionTenant, id.Tenant);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Reflection;
+using Npgsql;
+
+namespace MutualAdmin.EventStore.Migrations;
+
+/// <summary>A numbered schema change of one module (the store, or a feature's read models).</summary>
+public sealed record MigrationScript(string Module, int Number, string Name, string Sql);
+
+/// <summary>
+/// Applies numbered .sql scripts once each, in order, recorded in schema_migrations. Every script is
+/// written to be re-runnable too ("if not exists", "create or replace"), and nodes starting together
+/// queue on an advisory lock instead of racing.
+/// </summary>
+public static class Migrator
+{
+    public const string Schema = "mutualadmin";
+    private const long MigrationLock = 7305411062;
+
+    /// <summary>Scripts embedded as resources named "…Sql.NNN_name.sql" in <paramref name="assembly"/>.</summary>
+    public static IReadOnlyList<MigrationScript> FromAssembly(Assembly assembly, string module) =>
+        assembly.GetManifestResourceNames()
+            .Where(n => n.EndsWith(".sql", StringComparison.Ordinal) && n.Contains(".Sql.", StringComparison.Ordinal))
+            .Select(n =>
+            {
+                var file = n[(n.LastIndexOf(".Sql.", StringComparison.Ordinal) + 5)..];
+                using var stream = assembly.GetManifestResourceStream(n)!;
+                using var reader = new StreamReader(stream);
+                return new MigrationScript(module, int.Parse(file[..3]), file, reader.ReadToEnd());
+            })
+            .OrderBy(s => s.Number)
+            .ToList();
+
+    public static IReadOnlyList<MigrationScript> Store => FromAssembly(typeof(Migrator).Assembly, "store");
+
+    public static async Task Apply(NpgsqlDataSource dataSource, IEnumerable<MigrationScript> scripts, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await Execute(connection, null, $"select pg_advisory_lock({MigrationLock})", ct);
+        try
+        {
+            await Execute(connection, null, $"""
+                create schema if not exists {Schema};
+                create table if not exists {Schema}.schema_migrations (
+                    module text not null, number int not null, name text not null,
+                    applied_at timestamptz not null default now(), primary key (module, number));
+                """, ct);
+            var applied = await Applied(connection, ct);
+            foreach (var script in scripts.Where(s => !applied.Contains((s.Module, s.Number))))
+            {
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                await Execute(connection, tx, $"set local search_path = {Schema}, public", ct);
+                await Execute(connection, tx, script.Sql, ct);
+                await using var record = new NpgsqlCommand(
+                    $"insert into {Schema}.schema_migrations (module, number, name) values ($1, $2, $3)", connection, tx);
+                record.Parameters.Add(new() { Value = script.Module });
+                record.Parameters.Add(new() { Value = script.Number });
+                record.Parameters.Add(new() { Value = script.Name });
+                await record.ExecuteNonQueryAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+        }
+        finally
+        {
+            await Execute(connection, null, $"select pg_advisory_unlock({MigrationLock})", CancellationToken.None);
+        }
+    }
+
+    /// <summary>True when every given script is recorded (what /health/ready asks).</summary>
+    public static async Task<bool> IsUpToDate(NpgsqlDataSource dataSource, IEnumerable<MigrationScript> scripts, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var exists = new NpgsqlCommand($"select to_regclass('{Schema}.schema_migrations') is not null", connection);
+        if (!(bool)(await exists.ExecuteScalarAsync(ct))!) return false;
+        var applied = await Applied(connection, ct);
+        return scripts.All(s => applied.Contains((s.Module, s.Number)));
+    }
+
+    private static async Task<HashSet<(string, int)>> Applied(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"select module, number from {Schema}.schema_migrations", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var applied = new HashSet<(string, int)>();
+        while (await reader.ReadAsync(ct)) applied.Add((reader.GetString(0), reader.GetInt32(1)));
+        return applied;
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, tx);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json.Serialization;
+using MutualAdmin.EventStore.Events;
+using MutualAdmin.EventStore.Streams;
+using MutualAdmin.Testing;
+using Npgsql;
+
+[assembly: AssemblyFixture(typeof(TestCluster))]
+
+namespace MutualAdmin.EventStore.Tests;
+
+public sealed record AccountOpened(string Owner);
+public sealed record Deposited(long Amount);
+public sealed record Withdrawn(long Amount);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(AccountOpened))]
+[JsonSerializable(typeof(Deposited))]
+[JsonSerializable(typeof(Withdrawn))]
+public sealed partial class TestJson : JsonSerializerContext;
+
+/// <summary>A small account aggregate to fold in tests.</summary>
+public sealed record Account(string Owner, long Balance)
+{
+    public static readonly Account Initial = new("", 0);
+
+    public static Account Evolve(Account state, object e) => e switch
+    {
+        AccountOpened o => state with { Owner = o.Owner },
+        Deposited d => state with { Balance = state.Balance + d.Amount },
+        Withdrawn w => state with { Balance = state.Balance - w.Amount },
+        _ => state,
+    };
+}
+
+/// <summary>A fresh, migrated database per test class.</summary>
+public abstract class StoreTest(TestCluster cluster) : IAsyncLifetime
+{
+    protected EventStore Store { get; private set; } = null!;
+    protected NpgsqlDataSource DataSource => Store.DataSource;
+
+    public static EventTypes Types() => new EventTypes()
+        .Register("account-opened", TestJson.Default.AccountOpened)
+        .Register("deposited", TestJson.Default.Deposited)
+        .Register("withdrawn", TestJson.Default.Withdrawn);
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        var connectionString = await cluster.CreateDatabase(GetType().Name);
+        Store = new EventStore(EventStore.CreateDataSource(connectionString), Types());
+        await Store.Migrate();
+    }
+
+    public async ValueTask DisposeAsync() => await Store.DataSource.DisposeAsync();
+
+    protected static EventMetadata As(string tenant, string command = "test") =>
+        new(tenant, Guid.NewGuid().ToString("N"), command, UserId: "tester", Role: "manager");
+
+    protected static StreamId Stream(string tenant, string? key = null) => new(tenant, key ?? $"account-{Guid.NewGuid():N}");
+
+    protected async Task<long> Scalar(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    protected async Task Execute(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    protected async Task<IReadOnlyList<RecordedEvent>> Append(string tenant, StreamId id, ExpectedVersion expected, params object[] events)
+    {
+        await using var session = Store.OpenSession(As(tenant));
+        session.Append(id, expected, events);
+        return await session.SaveChanges();
+    }
+}

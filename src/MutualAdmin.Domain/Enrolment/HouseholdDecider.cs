@@ -1,0 +1,80 @@
+using MutualAdmin.Domain.Schemes;
+using static MutualAdmin.Domain.Enrolment.Household;
+
+namespace MutualAdmin.Domain.Enrolment;
+
+public static class HouseholdDecider
+{
+    /// <summary>E-3.</summary>
+    public const int MaxBeneficiaries = 10;
+    public const int ChildAgeLimit = 21, StudentAgeLimit = 25;
+
+    public static IReadOnlyList<IHouseholdEvent> Decide(IHouseholdCommand command, Household state) => (command, state) switch
+    {
+        (RegisterMember c, NotRegistered) => [Register(c)],
+        (RegisterMember c, Registered h) when h.Find(c.PersonId) is not null => [],
+        (RegisterMember, Registered) => throw new DomainError("E-1", "HOUSEHOLD_EXISTS", "this household is already registered"),
+        (_, NotRegistered) => throw new DomainError("E-1", "HOUSEHOLD_UNKNOWN", "no such household"),
+
+        (AddDependant c, Registered h) when h.Find(c.PersonId) is not null => [],
+        (AddDependant c, Registered h) => [Add(c, h)],
+
+        (RemoveDependant c, Registered h) => Person(h, c.PersonId) switch
+        {
+            { RemovedOn: not null } or { DiedOn: not null } => [],
+            { Relationship: Relationship.Member } => throw new DomainError("E-9", "MEMBER_NOT_REMOVABLE",
+                "the member leaves by terminating the affiliation, not by removal", "personId"),
+            _ => [new DependantRemoved(c.HouseholdId, c.PersonId, Required(c.Reason, "E-3", "reason"), c.RemovedOn)],
+        },
+
+        (RecordDeath c, Registered h) => Person(h, c.PersonId).DiedOn is not null
+            ? [] : [new PersonDied(c.HouseholdId, c.PersonId, c.DiedOn)],
+
+        (TransferToNewMember c, Registered h) when h.MemberId == c.NewMemberId => [],
+        (TransferToNewMember c, Registered h) => [Transfer(c, h)],
+
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name),
+    };
+
+    static MemberRegistered Register(RegisterMember c)
+    {
+        PersonValidation.Check(c.BeneficiaryNumber, c.Personal, c.Sex, c.BirthYear, c.SubsidyCategory, c.Duplicates);
+        if (!OccupationCategory.All.Contains(c.OccupationCategory))
+            throw new DomainError("E-1", "OCCUPATION_UNKNOWN", "unknown occupation category", "occupationCategory");
+        if (string.IsNullOrWhiteSpace(c.Locality?.Region) || string.IsNullOrWhiteSpace(c.Locality.District) || string.IsNullOrWhiteSpace(c.Locality.Commune))
+            throw new DomainError("E-1", "LOCALITY_REQUIRED", "region, district and commune are required", "locality");
+        return new(c.HouseholdId, c.PersonId, BeneficiaryNumber.Normalise(c.BeneficiaryNumber), c.Personal, c.Sex,
+            c.BirthYear, c.BirthDateEstimated, c.SubsidyCategory, c.Locality, c.OccupationCategory,
+            c.Collector, c.ExternalMemberReference, c.RegisteredOn);
+    }
+
+    static DependantAdded Add(AddDependant c, Registered h)
+    {
+        if (h.MemberDied) throw new DomainError("E-9", "MEMBER_DECEASED", "transfer the household to a new member first");
+        PersonValidation.Check(c.BeneficiaryNumber, c.Personal, c.Sex, c.BirthYear, c.SubsidyCategory, c.Duplicates);
+        if (!Relationship.Dependants.Contains(c.Relationship))
+            throw new DomainError("E-3", "RELATIONSHIP_UNKNOWN", "spouse, child or other-dependant", "relationship");
+        var limit = c.Student ? StudentAgeLimit : ChildAgeLimit;
+        var birth = Ages.AssumedBirthDate(c.BirthDateEstimated ? null : c.Personal.BirthDate, c.BirthYear);
+        if (c.Relationship == Relationship.Child && Ages.InYears(birth, c.AddedOn) >= limit)
+            throw new DomainError("E-3", "DEPENDANT_TOO_OLD", $"a child must be under {limit}", "birthDate");
+        if (h.Current.Count() >= MaxBeneficiaries)
+            throw new DomainError("E-3", "HOUSEHOLD_FULL", $"at most {MaxBeneficiaries} beneficiaries per household");
+        return new(c.HouseholdId, c.PersonId, BeneficiaryNumber.Normalise(c.BeneficiaryNumber), c.Personal, c.Sex,
+            c.BirthYear, c.BirthDateEstimated, c.SubsidyCategory, c.Relationship, c.Student, c.AddedOn);
+    }
+
+    static HouseholdTransferredToNewMember Transfer(TransferToNewMember c, Registered h)
+    {
+        if (!h.MemberDied) throw new DomainError("E-9", "MEMBER_ALIVE", "only the death of the member transfers the household");
+        if (Person(h, c.NewMemberId) is not { IsCurrent: true })
+            throw new DomainError("E-9", "NEW_MEMBER_NOT_A_DEPENDANT", "the new member must be a current dependant", "newMemberId");
+        return new(c.HouseholdId, c.NewMemberId, c.TransferredOn);
+    }
+
+    static HouseholdPerson Person(Registered h, Guid personId) =>
+        h.Find(personId) ?? throw new DomainError("E-3", "PERSON_UNKNOWN", "no such person in this household", "personId");
+
+    internal static string Required(string? value, string rule, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw new DomainError(rule, "REQUIRED", "is required", field) : value;
+}

@@ -90,9 +90,7 @@ public sealed class EventSession : IAsyncDisposable
         {
             foreach (var projection in store.InlineProjections)
                 await projection.Apply(Tenant, pending.Select(p => new PendingEvent(p.Id.Key, p.Data)).ToList(), tx.Connection!, tx, ct);
-            var recorded = await AppendPending(tx, ct);
-            await tx.CommitAsync(ct);
-            return recorded;
+            return await AppendPendingAndCommit(tx, ct);
         }
         catch (PostgresException e)
         {
@@ -106,7 +104,11 @@ public sealed class EventSession : IAsyncDisposable
         }
     }
 
-    private async Task<IReadOnlyList<RecordedEvent>> AppendPending(NpgsqlTransaction tx, CancellationToken ct)
+    /// <summary>
+    /// Sends the append call and COMMIT in one round trip: the global append lock is then held for
+    /// the function's work and the commit only, never for a network wait on the client.
+    /// </summary>
+    private async Task<IReadOnlyList<RecordedEvent>> AppendPendingAndCommit(NpgsqlTransaction tx, CancellationToken ct)
     {
         // A fixed locking order across all writers: no deadlock between units touching the same streams.
         var ordered = streams.OrderBy(s => s.Id.Key, StringComparer.Ordinal).ToList();
@@ -114,9 +116,9 @@ public sealed class EventSession : IAsyncDisposable
         var metadata = JsonSerializer.Serialize(Metadata, StoreJson.Default.EventMetadata);
         var serialized = pending.Select(p => (p.Id, Event: store.Types.Serialize(p.Data), EventId: Guid.CreateVersion7())).ToList();
 
-        await using var command = new NpgsqlCommand(
-            "select event_position, event_stream, event_version, event_recorded_at from append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-            tx.Connection, tx);
+        var command = new NpgsqlBatchCommand(
+            "select event_position, event_stream, event_version, event_recorded_at from append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
+        await using var batch = new NpgsqlBatch(tx.Connection, tx) { BatchCommands = { command, new("commit") } };
         command.Parameters.Add(new() { Value = Tenant });
         command.Parameters.Add(new() { Value = ordered.Select(s => s.Id.Key).ToArray() });
         command.Parameters.Add(new() { Value = ordered.Select(s => s.Type).ToArray() });
@@ -129,12 +131,20 @@ public sealed class EventSession : IAsyncDisposable
         command.Parameters.Add(new() { Value = Enumerable.Repeat(metadata, serialized.Count).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
 
         var recorded = new List<RecordedEvent>(serialized.Count);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        for (var i = 0; await reader.ReadAsync(ct); i++)
+        await store.AppendGate.WaitAsync(ct);
+        try
         {
-            var s = serialized[i];
-            recorded.Add(new RecordedEvent(reader.GetInt64(0), s.EventId, Tenant, reader.GetString(1), reader.GetInt64(2),
-                s.Event.Alias, s.Event.SchemaVersion, pending[i].Data, Metadata, reader.GetFieldValue<DateTimeOffset>(3)));
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            for (var i = 0; await reader.ReadAsync(ct); i++)
+            {
+                var s = serialized[i];
+                recorded.Add(new RecordedEvent(reader.GetInt64(0), s.EventId, Tenant, reader.GetString(1), reader.GetInt64(2),
+                    s.Event.Alias, s.Event.SchemaVersion, pending[i].Data, Metadata, reader.GetFieldValue<DateTimeOffset>(3)));
+            }
+        }
+        finally
+        {
+            store.AppendGate.Release();
         }
         return recorded;
     }

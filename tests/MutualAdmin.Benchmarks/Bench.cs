@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text.Json.Serialization;
+using MutualAdmin.EventStore;
+using MutualAdmin.EventStore.Embedded;
+using MutualAdmin.EventStore.Events;
+using Npgsql;
+
+namespace MutualAdmin.Benchmarks;
+
+/// <summary>A payload the size and shape of a real enrolment event.</summary>
+public sealed record BeneficiaryEnrolled(string BeneficiaryNumber, string Household, string Sex, int BirthYear,
+    string Locality, string SubsidyCategory, string Relationship, DateOnly EnrolledOn);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(BeneficiaryEnrolled))]
+public sealed partial class BenchJson : JsonSerializerContext;
+
+/// <summary>One database for one scenario run, the store over it, and the run's options.</summary>
+public sealed class Bench : IAsyncDisposable
+{
+    private readonly EmbeddedPostgres? cluster;
+
+    private Bench(EmbeddedPostgres? cluster, EventStore.EventStore store, string[] args)
+    {
+        this.cluster = cluster;
+        Store = store;
+        Args = args;
+    }
+
+    public EventStore.EventStore Store { get; }
+    public NpgsqlDataSource DataSource => Store.DataSource;
+    public string[] Args { get; }
+
+    public int Option(string name, int fallback)
+    {
+        var i = Array.IndexOf(Args, $"--{name}");
+        return i >= 0 && i + 1 < Args.Length ? int.Parse(Args[i + 1]) : fallback;
+    }
+
+    public static async Task<Bench> Start(string[] args)
+    {
+        var configured = Environment.GetEnvironmentVariable("MUTUALADMIN_BENCH_DB");
+        EmbeddedPostgres? cluster = null;
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            // A temporary cluster (synchronous_commit and fsync off); the settings apply to the
+            // project's path and the baseline alike, so the ratio compares the work, not the disk.
+            cluster = await EmbeddedPostgres.Start(Path.Combine(Path.GetTempPath(), $"mutualadmin-bench-{Guid.NewGuid():N}"), temporary: true);
+        }
+        var connectionString = configured ?? cluster!.ConnectionString;
+        var dataSource = EventStore.EventStore.CreateDataSource(
+            new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 100 }.ConnectionString);
+        var store = new EventStore.EventStore(dataSource,
+            new EventTypes().Register("beneficiary-enrolled", BenchJson.Default.BeneficiaryEnrolled));
+        await store.Migrate();
+        return new Bench(cluster, store, args);
+    }
+
+    public static BeneficiaryEnrolled Payload(long i) => new(
+        $"1{i:D10}", $"household-{i / 4}", i % 2 == 0 ? "F" : "M", 1960 + (int)(i % 60),
+        "SN-DK-PIK", "standard", i % 4 == 0 ? "member" : "child", new DateOnly(2026, 3, 15));
+
+    public async Task Execute(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A table shaped and indexed like the events table, for the raw baseline to write into.</summary>
+    public Task CreateRawTable(string name) => Execute($"""
+        drop table if exists {name};
+        create table {name} (like events including defaults including indexes);
+        create sequence if not exists {name}_seq;
+        """);
+
+    /// <summary>Runs <paramref name="work"/> on <paramref name="writers"/> tasks for a fixed time; returns units done per second.</summary>
+    public static async Task<double> Throughput(int writers, TimeSpan duration, Func<int, long, Task> work)
+    {
+        long done = 0;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            for (long n = 0; stopwatch.Elapsed < duration; n++)
+            {
+                await work(w, n);
+                Interlocked.Increment(ref done);
+            }
+        })));
+        return done / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        if (cluster is not null) await cluster.DisposeAsync();
+    }
+}
+
+public sealed record BenchResult(string Scenario, double Value, double Baseline, string Details)
+{
+    public override string ToString() => FormattableString.Invariant(
+        $"RESULT scenario={Scenario} value={Value:F1} baseline={Baseline:F1} ratio={Value / Baseline:F3} {Details}");
+}

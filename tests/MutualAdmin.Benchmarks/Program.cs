@@ -1,0 +1,22 @@
+using MutualAdmin.Benchmarks;
+using MutualAdmin.Benchmarks.Scenarios;
+
+// The benchmark harness: every scenario measures the project's path and a raw Npgsql baseline doing
+// the same rows, in the same run on the same database, and ends with one RESULT line.
+var scenarios = new Dictionary<string, Func<Bench, Task<BenchResult>>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["append"] = Append.Run,
+    ["bulk"] = Bulk.Run,
+};
+
+if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: dotnet run -c Release --project tests/MutualAdmin.Benchmarks -- <{string.Join('|', scenarios.Keys)}> [--seconds N]");
+    Console.Error.WriteLine("Uses MUTUALADMIN_BENCH_DB when set, else a private temporary PostgreSQL.");
+    return 2;
+}
+
+await using var bench = await Bench.Start(args);
+var result = await run(bench);
+Console.WriteLine(result);
+return 0;

@@ -55,6 +55,22 @@ public sealed class EventReader
         return await Read(command, connection, ct);
     }
 
+    /// <summary>For the projection daemon: events of <paramref name="types"/> in (after, upTo], in position order.</summary>
+    internal async Task<IReadOnlyList<RecordedEvent>> ReadTypesBetween(long after, long upTo, string[] types, int limit,
+        NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"""
+            select {Columns} from events
+             where seq > $1 and seq <= $2 and event_type = any($3)
+             order by seq limit $4
+            """);
+        command.Parameters.Add(new() { Value = after });
+        command.Parameters.Add(new() { Value = upTo });
+        command.Parameters.Add(new() { Value = types });
+        command.Parameters.Add(new() { Value = limit });
+        return await Read(command, connection, ct);
+    }
+
     /// <summary>Folds a stream into a state, as of a version or an instant; null when there is no event to fold.</summary>
     public async Task<(TState State, long Version)?> AggregateStream<TState>(StreamId id, TState initial,
         Func<TState, object, TState> evolve, long? version = null, DateTimeOffset? asOf = null, CancellationToken ct = default)

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace MutualAdmin.EventStore.Projections;
+
+/// <summary>
+/// Keeps the async projections (architecture.md decision 6). Every node runs one; per projection
+/// generation, the node holding the leader lock runs it and the others retry the lock every
+/// <see cref="ProjectionOptions.SupervisionInterval"/>, so a node's death hands the work over.
+/// </summary>
+public sealed partial class ProjectionDaemon(EventStore store, IEnumerable<IProjection> projections,
+    ProjectionOptions? options = null, ILogger<ProjectionDaemon>? logger = null, TimeProvider? time = null) : BackgroundService
+{
+    private readonly Dictionary<string, IProjection> byName = projections.ToDictionary(p => p.Name);
+    private readonly ProjectionOptions options = options ?? new();
+    private readonly ILogger logger = logger ?? NullLogger<ProjectionDaemon>.Instance;
+    private readonly TimeProvider time = time ?? TimeProvider.System;
+    private readonly ConcurrentDictionary<(string, int), Task> runners = new();
+    private CancellationToken stopping;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        stopping = stoppingToken;
+        foreach (var projection in byName.Values)
+        {
+            ProjectionTables.Check(projection);
+            await Generations.EnsureLive(store.DataSource, projection, stoppingToken);
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Supervise(stoppingToken);
+                await Task.Delay(options.SupervisionInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { break; }
+            catch (NpgsqlException e)
+            {
+                logger.LogWarning(e, "Projection daemon: database unavailable, retrying");
+                await Task.Delay(options.RetryDelay, time, CancellationToken.None);
+            }
+        }
+        await Task.WhenAll(runners.Values);
+    }
+
+    /// <summary>Starts a runner for every generation that has none here (it exits at once if another node leads).</summary>
+    private async Task Supervise(CancellationToken ct)
+    {
+        await using var command = store.DataSource.CreateCommand("select name, generation from projection_progress where name = any($1)");
+        command.Parameters.Add(new() { Value = byName.Keys.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var key = (reader.GetString(0), reader.GetInt32(1));
+            if (runners.TryGetValue(key, out var running) && !running.IsCompleted) continue;
+            runners[key] = Task.Run(() => RunGuarded(key.Item1, key.Item2), CancellationToken.None);
+        }
+    }
+
+    private async Task RunGuarded(string name, int generation)
+    {
+        try
+        {
+            await new ProjectionRunner(store, byName[name], generation, options, logger, time).Run(stopping);
+        }
+        catch (Exception e) when (!stopping.IsCancellationRequested)
+        {
+            logger.LogError(e, "Projection {Projection} generation {Generation}: runner failed, restarting", name, generation);
+        }
+    }
+
+    private IProjection Get(string name) =>
+        byName.TryGetValue(name, out var p) ? p : throw new ArgumentException($"no projection named '{name}' is registered", nameof(name));
+
+    private bool LedHere(string name, int generation) =>
+        runners.TryGetValue((name, generation), out var task) && !task.IsCompleted;
+}

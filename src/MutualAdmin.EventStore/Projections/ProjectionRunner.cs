@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace MutualAdmin.EventStore.Projections;
+
+internal enum Step { Applied, Idle, Stop }
+
+/// <summary>
+/// Runs one generation of one projection while it holds the leader lock: reads a batch after the
+/// checkpoint, applies it and moves the checkpoint in one transaction, guarded by the old checkpoint.
+/// </summary>
+internal sealed class ProjectionRunner(EventStore store, IProjection projection, int generation,
+    ProjectionOptions options, ILogger logger, TimeProvider time)
+{
+    private readonly string[] types = projection.EventTypes.ToArray();
+    private readonly RebuildLog rebuildLog = new(projection.Name, generation, options.ProgressLogInterval, logger, time);
+
+    public async Task Run(CancellationToken ct)
+    {
+        await using var leader = await LeaderLock.TryAcquire(store.DataSource, projection.Name, generation, ct);
+        if (leader is null) return; // another node leads it; the daemon asks again later
+        logger.LogInformation("Leading projection {Projection} generation {Generation}", projection.Name, generation);
+        while (!ct.IsCancellationRequested && leader.Held)
+        {
+            try
+            {
+                var step = await RunStep(ct);
+                if (step == Step.Stop) return;
+                if (step == Step.Idle) await Task.Delay(options.PollInterval, time, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (NpgsqlException e)
+            {
+                logger.LogWarning(e, "Projection {Projection} generation {Generation}: database error, retrying", projection.Name, generation);
+                await Task.Delay(options.RetryDelay, time, ct);
+            }
+        }
+    }
+
+    /// <summary>One batch. Internal so tests can drive two runners by hand, past the leader lock.</summary>
+    internal async Task<Step> RunStep(CancellationToken ct)
+    {
+        await using var connection = await store.DataSource.OpenConnectionAsync(ct);
+        var row = await Progress.Load(connection, projection.Name, generation, ct);
+        if (row is null) return Step.Stop; // switched out by a rebuild
+        if (row.Paused) return Step.Idle;
+        var head = await Progress.Head(connection, ct);
+        if (row.Position >= head)
+        {
+            if (!row.Live && await Generations.Switch(store.DataSource, projection, generation, row.Position, ct))
+                logger.LogInformation("Projection {Projection} generation {Generation} rebuilt and live", projection.Name, generation);
+            return Step.Idle;
+        }
+        var limit = row.Live ? options.BatchSize : options.RebuildBatchSize;
+        var events = await store.CrossTenant.ReadTypesBetween(row.Position, head, types, limit, connection, ct);
+        // A short batch means nothing of ours lies between it and the head: the checkpoint jumps there.
+        var to = events.Count == limit ? events[^1].Position : head;
+        var batch = new ProjectionBatch(events, new ProjectionTables(generation));
+        var step = await Commit(connection, row, batch, to, ct);
+        if (step == Step.Applied && !row.Live) rebuildLog.Report(to, head);
+        return step == Step.Applied && to == head ? Step.Idle : step;
+    }
+
+    private async Task<Step> Commit(NpgsqlConnection connection, ProgressRow row, ProjectionBatch batch, long to, CancellationToken ct)
+    {
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            try
+            {
+                if (batch.Events.Count > 0) await projection.Apply(batch, connection, tx, ct);
+            }
+            catch (Exception e) when (IsEventFailure(e, ct))
+            {
+                await tx.RollbackAsync(ct);
+                return await new PoisonHandling(projection, generation, logger).Handle(connection, row, batch, to, e, ct);
+            }
+            if (!await Progress.Advance(connection, tx, projection.Name, generation, row.Position, to, ct))
+                return LostLeadership(); // disposing the transaction rolls the rows back
+            await tx.CommitAsync(ct);
+        }
+        return Step.Applied;
+    }
+
+    internal Step LostLeadership()
+    {
+        logger.LogWarning("Projection {Projection} generation {Generation}: checkpoint moved under this runner, stopping", projection.Name, generation);
+        return Step.Stop;
+    }
+
+    /// <summary>Cancellation and transient database errors are not the event's fault: they are retried, never dead-lettered.</summary>
+    internal static bool IsEventFailure(Exception e, CancellationToken ct) =>
+        !ct.IsCancellationRequested && e is not OperationCanceledException && e is not NpgsqlException { IsTransient: true };
+}

@@ -1,6 +1,7 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using System.CommandLine;
+using MutualAdmin.Web.Hosting;
 
-app.MapGet("/", () => "Hello World!");
+// The host is a table of contents: Hosting/Host.cs adds and maps each feature; Hosting/Cli.cs lists the verbs.
+return await Cli.Build(args).Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 
-app.Run();
+public partial class Program;

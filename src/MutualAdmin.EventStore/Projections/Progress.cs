@@ -38,12 +38,12 @@ internal static class Progress
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    /// <summary>Pauses a generation (operator, or a rebuild that met a failing event); null generation = the live one.</summary>
+    /// <summary>Pauses a generation (operator, or a rebuild that met a failing event); null generation = all of them.</summary>
     public static async Task<bool> SetPaused(NpgsqlDataSource dataSource, string name, int? generation, bool paused, string? reason, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
             update projection_progress set paused = $3, paused_reason = $4, updated_at = now()
-             where name = $1 and (generation = $2 or ($2 is null and live))
+             where name = $1 and ($2::int is null or generation = $2)
             """);
         command.Parameters.Add(new() { Value = name });
         command.Parameters.Add(new() { Value = (object?)generation ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });

@@ -1,0 +1,34 @@
+using System.CommandLine;
+
+namespace MutualAdmin.Web.Hosting;
+
+/// <summary>
+/// The executable's verbs. `serve` (the default) runs the platform; the others are one-shot
+/// administration tasks against the same database and configuration.
+/// </summary>
+public static class Cli
+{
+    public static RootCommand Build(string[] args)
+    {
+        var serve = new Command("serve", "Run the platform (the default).");
+        serve.SetAction((_, ct) => Host.Serve(args, ct));
+
+        var migrate = new Command("migrate", "Apply the database migrations and exit.");
+        migrate.SetAction(async (_, ct) =>
+        {
+            await using var database = Host.Database();
+            await database.Start(ct);
+            return 0;
+        });
+
+        var root = new RootCommand("MutualAdmin: the delegated administration of a health insurance scheme.")
+        {
+            serve, migrate,
+        };
+        root.SetAction((_, ct) => Host.Serve(args, ct));
+        // ASP.NET's own switches (--urls, --environment, key=value settings) pass through to the host.
+        root.TreatUnmatchedTokensAsErrors = false;
+        serve.TreatUnmatchedTokensAsErrors = false;
+        return root;
+    }
+}

@@ -1,0 +1,69 @@
+using MutualAdmin.EventStore.Embedded;
+using MutualAdmin.EventStore.Migrations;
+using Npgsql;
+
+namespace MutualAdmin.Web.Hosting;
+
+/// <summary>
+/// The platform's one stateful dependency. A configured connection string (ConnectionStrings__MutualAdmin)
+/// wins; without one, a private PostgreSQL is started under MutualAdmin:DataDirectory and kept across
+/// runs, so that `dotnet run` needs nothing but PostgreSQL's binaries.
+/// </summary>
+public sealed class Database(IConfiguration configuration, ILogger<Database> logger) : IAsyncDisposable
+{
+    private const string DatabaseName = "mutualadmin";
+    private EmbeddedPostgres? embedded;
+    private NpgsqlDataSource? dataSource;
+
+    public NpgsqlDataSource DataSource =>
+        dataSource ?? throw new InvalidOperationException("the database is not started yet");
+
+    /// <summary>Every schema change of the platform: the store's, then the features' read models.</summary>
+    public static IReadOnlyList<MigrationScript> Migrations =>
+        [.. Migrator.Store, .. Migrator.FromAssembly(typeof(Database).Assembly, "web")];
+
+    public async Task Start(CancellationToken ct)
+    {
+        var connectionString = configuration.GetConnectionString("MutualAdmin");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var folder = Path.GetFullPath(configuration["MutualAdmin:DataDirectory"] ?? ".data/postgres");
+            logger.LogInformation("No ConnectionStrings:MutualAdmin configured: starting the embedded PostgreSQL in {Folder}", folder);
+            embedded = await EmbeddedPostgres.Start(folder, temporary: false, ct);
+            await CreateDatabaseIfMissing(embedded.ConnectionString, ct);
+            connectionString = embedded.ConnectionStringFor(DatabaseName);
+        }
+        dataSource = EventStore.EventStore.CreateDataSource(connectionString);
+        await Migrator.Apply(dataSource, Migrations, ct);
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        logger.LogInformation("Database {Database} on {Host}:{Port} is migrated", settings.Database, settings.Host, settings.Port);
+    }
+
+    private static async Task CreateDatabaseIfMissing(string serverConnectionString, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(serverConnectionString);
+        await connection.OpenAsync(ct);
+        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection)
+        {
+            Parameters = { new() { Value = DatabaseName } },
+        };
+        if (await exists.ExecuteScalarAsync(ct) is null)
+        {
+            await using var create = new NpgsqlCommand($"create database {DatabaseName}", connection);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (dataSource is not null) await dataSource.DisposeAsync();
+        if (embedded is not null) await embedded.DisposeAsync();
+    }
+}
+
+/// <summary>Starts the database before anything else of the host starts (hosted services start in registration order).</summary>
+internal sealed class DatabaseStartup(Database database) : IHostedService
+{
+    public Task StartAsync(CancellationToken ct) => database.Start(ct);
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

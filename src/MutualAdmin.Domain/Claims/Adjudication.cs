@@ -27,18 +27,25 @@ public static class Adjudication
         var latestDate = new[] { claim.ServiceDate, claim.AdmissionDate ?? claim.ServiceDate, claim.DischargeDate ?? claim.ServiceDate }.Max();
         if (claim.SubmittedOn > claim.DeadlineFrom.AddDays(facts.Scheme.ClaimDeadlineDays) || latestDate > claim.SubmittedOn)
             return LateSubmission;
-        switch (patient.State)
-        {
-            case BeneficiaryState.Waiting: return InWaitingPeriod;
-            case BeneficiaryState.Suspended: return Suspended;
-            case not BeneficiaryState.Covered: return NotCovered;
-        }
+        if (CoverRejection(patient.State) is { } notCovered) return notCovered;
         if (!IsKnownDiagnosis(claim.MainDiagnosis, facts.Icd10Codes)) return UnknownDiagnosis;
         if (ProviderLevel.IsHospital(claim.ProviderLevel) && claim.VisitType is not (VisitType.Emergency or VisitType.Maternity)
             && string.IsNullOrWhiteSpace(claim.ReferralReference)) return ReferralRequired;
         if (facts.OtherClaims.Any(o => IsDuplicate(claim, o))) return DuplicateClaim;
         return null;
     }
+
+    /// <summary>
+    /// The C-3 code a claim gets for the beneficiary's state on its cover date; also the Fund
+    /// eligibility API's <c>reason</c>, so that the API and adjudication never disagree.
+    /// </summary>
+    public static string? CoverRejection(BeneficiaryState state) => state switch
+    {
+        BeneficiaryState.Covered => null,
+        BeneficiaryState.Waiting => InWaitingPeriod,
+        BeneficiaryState.Suspended => Suspended,
+        _ => NotCovered,
+    };
 
     static bool IsKnownDiagnosis(string code, IReadOnlySet<string> known)
     {

@@ -4,7 +4,11 @@ using MutualAdmin.Domain.Schemes;
 namespace MutualAdmin.Domain.Claims;
 
 /// <summary>The beneficiary as adjudication needs them, with their cover on the claim's cover date.</summary>
-public sealed record Patient(string Sex, DateOnly BirthDate, BeneficiaryState State);
+public sealed record Patient(string Sex, DateOnly BirthDate, BeneficiaryState State)
+{
+    /// <param name="cover">Cover.On(claim.CoverDate, …) for this person.</param>
+    public static Patient Of(HouseholdPerson person, BeneficiaryCover cover) => new(person.Sex, person.BirthDate, cover.State);
+}
 
 /// <summary>Another claim of the same beneficiary (any provider), for C-3 duplicates and C-8 frequency.</summary>
 public sealed record PriorClaim(Guid ClaimId, Guid ProviderId, DateOnly ServiceDate, IReadOnlyList<ClaimLine> Lines, bool Rejected);

@@ -14,6 +14,17 @@ public static class Subsidies
         [.. account.Instalments.Where(i => i.SubsidyShare > 0 && i.DueOn is { } due && Periods.Of(due) == period)
             .Select(i => new SubsidyReceivable(account.AccountId, i.Number, i.DueOn!.Value, i.SubsidyShare))];
 
+    /// <summary>K-7: receivables are settled once the statement that claimed them is acknowledged.</summary>
+    public static IReadOnlyList<SubsidyReceivable> Settled(IEnumerable<Remittance.Statement> statements) =>
+        [.. statements.Where(s => s.State == RemittanceState.Acknowledged).SelectMany(s => s.SubsidiesClaimed)];
+
+    /// <summary>K-7: what the Fund still owes: receivables fallen due and not settled.</summary>
+    public static IReadOnlyList<SubsidyReceivable> Outstanding(IEnumerable<SubsidyReceivable> due, IEnumerable<Remittance.Statement> statements)
+    {
+        var settled = Settled(statements).Select(r => (r.AccountId, r.InstalmentNumber)).ToHashSet();
+        return [.. due.Where(r => !settled.Contains((r.AccountId, r.InstalmentNumber)))];
+    }
+
     /// <summary>K-8: payments on their payment date, reversals on their reversal date.</summary>
     public static IReadOnlyList<Collection> Collections(Open account) =>
         [.. account.Payments.Select(p => new Collection(account.AccountId, p.Receipt, p.PaidOn, p.Amount)),

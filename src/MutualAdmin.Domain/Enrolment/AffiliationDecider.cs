@@ -32,6 +32,8 @@ public static class AffiliationDecider
         (ReinstateAffiliation c, Activated { Ended: null, IsSuspended: true } a) when c.ReinstatedFrom >= a.Suspensions[^1].From =>
             [new AffiliationReinstated(c.AffiliationId, c.ReinstatedFrom)],
         (ReinstateAffiliation, Activated { Ended: null, IsSuspended: false }) => [],
+        (ReinstateAffiliation, Activated { Ended: null }) =>
+            throw new DomainError("K-6", "REINSTATED_BEFORE_SUSPENSION", "reinstatement cannot precede the suspension", "reinstatedFrom"),
 
         (RecordLapse c, Activated { Ended: null } a) => Lapse(c, a),
         (RecordLapse, Activated { Ended.Lapsed: true }) => [],

@@ -81,3 +81,16 @@ public class HeaderCheckTests
         Assert.All(result.Lines, l => Assert.Equal(0, l.Benefit));
     }
 }
+
+public class EligibilityReasonTests
+{
+    [Theory]
+    [InlineData(BeneficiaryState.Covered, null)]
+    [InlineData(BeneficiaryState.Waiting, "IN_WAITING_PERIOD")]
+    [InlineData(BeneficiaryState.Suspended, "SUSPENDED")]
+    [InlineData(BeneficiaryState.Lapsed, "NOT_COVERED")]
+    [InlineData(BeneficiaryState.Terminated, "NOT_COVERED")]
+    [InlineData(BeneficiaryState.NotAffiliated, "NOT_COVERED")]
+    public void C_2_the_eligibility_reason_is_the_code_a_claim_would_get(BeneficiaryState state, string? code) =>
+        Assert.Equal(code, Adjudication.CoverRejection(state));
+}

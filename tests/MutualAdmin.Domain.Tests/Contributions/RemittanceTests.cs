@@ -63,3 +63,16 @@ public class RemittanceTests
     public void K_8_only_a_disputed_statement_is_superseded() =>
         Spec.Given(Prepared, Submitted).When(new SupersedeRemittance(RemittanceId, Correction, new(2026, 8, 10))).ThenFails("K-8", "NOT_DISPUTED");
 }
+
+public class SubsidyReceivableTests
+{
+    [Fact]
+    public void K_7_subsidies_are_settled_when_the_fund_acknowledges_the_statement_that_claimed_them()
+    {
+        var id = Guid.NewGuid();
+        SubsidyReceivable july = new(id, 2, new(2026, 7, 1), 1750), october = new(id, 3, new(2026, 10, 1), 1750);
+        var acknowledged = new Remittance.Statement(Guid.NewGuid(), "2026-07", 0, 0, 0, [july], RemittanceState.Acknowledged);
+        var disputed = new Remittance.Statement(Guid.NewGuid(), "2026-10", 0, 0, 0, [october], RemittanceState.Disputed);
+        Assert.Equal([october], Subsidies.Outstanding([july, october], [acknowledged, disputed]));
+    }
+}

@@ -103,3 +103,23 @@ public class AffiliationTests
             .Then(new AffiliationReinstated(Id, new(2026, 8, 10)));
     }
 }
+
+public class AffiliationStatusTests
+{
+    static AffiliationStatus? StatusAfter(params IAffiliationEvent[] events) =>
+        events.Aggregate(Affiliation.Initial, Affiliation.Evolve).Status;
+
+    [Fact]
+    public void E_5_an_affiliation_goes_pending_active_suspended_active_then_lapsed()
+    {
+        var id = AffiliationTests.Id;
+        IAffiliationEvent[] history =
+        [
+            AffiliationTests.Requested(), AffiliationTests.Activated(new(2026, 3, 15)),
+            new AffiliationSuspended(id, new(2026, 8, 1), "arrears"), new AffiliationReinstated(id, new(2026, 8, 10)),
+            new AffiliationLapsed(id, new(2027, 4, 14)),
+        ];
+        Assert.Equal([AffiliationStatus.Pending, AffiliationStatus.Active, AffiliationStatus.Suspended, AffiliationStatus.Active, AffiliationStatus.Lapsed],
+            Enumerable.Range(1, history.Length).Select(n => StatusAfter(history[..n])));
+    }
+}

@@ -23,7 +23,7 @@ public static class CollectiveRegistration
 {
     public static CollectiveRegistrationPlan Plan(
         string collector, IReadOnlyList<HouseholdRow> rows, DateOnly registeredOn,
-        Func<string, bool> alreadyRegistered, Func<string, DuplicateCheck> duplicates, Func<string> nextBeneficiaryNumber)
+        Func<string, bool> alreadyRegistered, Func<HouseholdRow, DuplicateCheck> duplicates, Func<string> nextBeneficiaryNumber)
     {
         var toRegister = new List<RegisterMember>();
         var rejected = new List<RowRejected>();
@@ -43,7 +43,7 @@ public static class CollectiveRegistration
                 new(row.FullName?.Trim() ?? "", birthDate, Blank(row.Phone), Blank(row.NationalId), Blank(row.RegistryReference)),
                 row.Sex?.Trim() ?? "", birthYear, birthDate is null, row.SubsidyCategory?.Trim() ?? "",
                 new(row.Region?.Trim() ?? "", row.District?.Trim() ?? "", row.Commune?.Trim() ?? ""),
-                row.OccupationCategory?.Trim() ?? "", registeredOn, duplicates(reference), collector, reference);
+                row.OccupationCategory?.Trim() ?? "", registeredOn, duplicates(row), collector, reference);
             try
             {
                 // The same rules as a member registered at the counter, with a placeholder number

@@ -18,7 +18,7 @@ public sealed partial class ProjectionDaemon(EventStore store, IEnumerable<IProj
     private readonly ProjectionOptions options = options ?? new();
     private readonly ILogger logger = logger ?? NullLogger<ProjectionDaemon>.Instance;
     private readonly TimeProvider time = time ?? TimeProvider.System;
-    private readonly ConcurrentDictionary<(string, int), Task> runners = new();
+    private readonly ConcurrentDictionary<(string, int), (ProjectionRunner Runner, Task Task)> runners = new();
     private CancellationToken stopping;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,7 +43,7 @@ public sealed partial class ProjectionDaemon(EventStore store, IEnumerable<IProj
                 await Task.Delay(options.RetryDelay, time, CancellationToken.None);
             }
         }
-        await Task.WhenAll(runners.Values);
+        await Task.WhenAll(runners.Values.Select(r => r.Task));
     }
 
     /// <summary>Starts a runner for every generation that has none here (it exits at once if another node leads).</summary>
@@ -55,20 +55,21 @@ public sealed partial class ProjectionDaemon(EventStore store, IEnumerable<IProj
         while (await reader.ReadAsync(ct))
         {
             var key = (reader.GetString(0), reader.GetInt32(1));
-            if (runners.TryGetValue(key, out var running) && !running.IsCompleted) continue;
-            runners[key] = Task.Run(() => RunGuarded(key.Item1, key.Item2), CancellationToken.None);
+            if (runners.TryGetValue(key, out var running) && !running.Task.IsCompleted) continue;
+            var runner = new ProjectionRunner(store, byName[key.Item1], key.Item2, options, logger, time);
+            runners[key] = (runner, Task.Run(() => RunGuarded(runner), CancellationToken.None));
         }
     }
 
-    private async Task RunGuarded(string name, int generation)
+    private async Task RunGuarded(ProjectionRunner runner)
     {
         try
         {
-            await new ProjectionRunner(store, byName[name], generation, options, logger, time).Run(stopping);
+            await runner.Run(stopping);
         }
         catch (Exception e) when (!stopping.IsCancellationRequested)
         {
-            logger.LogError(e, "Projection {Projection} generation {Generation}: runner failed, restarting", name, generation);
+            logger.LogError(e, "Projection runner failed; the daemon restarts it");
         }
     }
 
@@ -76,5 +77,5 @@ public sealed partial class ProjectionDaemon(EventStore store, IEnumerable<IProj
         byName.TryGetValue(name, out var p) ? p : throw new ArgumentException($"no projection named '{name}' is registered", nameof(name));
 
     private bool LedHere(string name, int generation) =>
-        runners.TryGetValue((name, generation), out var task) && !task.IsCompleted;
+        runners.TryGetValue((name, generation), out var running) && running.Runner.Leading;
 }

@@ -15,11 +15,27 @@ internal sealed class ProjectionRunner(EventStore store, IProjection projection,
     private readonly string[] types = projection.EventTypes.ToArray();
     private readonly RebuildLog rebuildLog = new(projection.Name, generation, options.ProgressLogInterval, logger, time);
 
+    /// <summary>True while this runner holds the leader lock.</summary>
+    public bool Leading { get; private set; }
+
     public async Task Run(CancellationToken ct)
     {
         await using var leader = await LeaderLock.TryAcquire(store.DataSource, projection.Name, generation, ct);
         if (leader is null) return; // another node leads it; the daemon asks again later
         logger.LogInformation("Leading projection {Projection} generation {Generation}", projection.Name, generation);
+        try
+        {
+            Leading = true;
+            await Lead(leader, ct);
+        }
+        finally
+        {
+            Leading = false;
+        }
+    }
+
+    private async Task Lead(LeaderLock leader, CancellationToken ct)
+    {
         while (!ct.IsCancellationRequested && leader.Held)
         {
             try

@@ -1,6 +1,11 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using MutualAdmin.Testing;
+using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Platform;
 
 [assembly: AssemblyFixture(typeof(TestCluster))]
 
@@ -9,6 +14,7 @@ namespace MutualAdmin.Web.Tests;
 /// <summary>The real host on a fresh database of the assembly's PostgreSQL cluster, one per test class.</summary>
 public abstract class WebTest(TestCluster cluster) : IAsyncLifetime
 {
+    protected const string Password = "correct horse battery";
     protected WebApplicationFactory<Program> Factory { get; private set; } = null!;
     protected HttpClient Client { get; private set; } = null!;
 
@@ -21,7 +27,51 @@ public abstract class WebTest(TestCluster cluster) : IAsyncLifetime
             host.UseSetting("ConnectionStrings:MutualAdmin", connectionString);
         });
         Client = Factory.CreateClient();
-        await Task.CompletedTask;
+        await Client.GetAsync("/health"); // starts the host, so the database is migrated for the services below
+    }
+
+    protected T Service<T>() where T : notnull => Factory.Services.GetRequiredService<T>();
+
+    /// <summary>A mutual with one user per given role (usernames "{role}@{tenant}").</summary>
+    protected async Task Mutual(string tenant, params string[] roles)
+    {
+        await Service<Tenants>().Create(new Tenant(tenant, $"Mutuelle {tenant}"), default);
+        foreach (var role in roles.Length > 0 ? roles : [.. Roles.Staff])
+            await Service<StaffUsers>().Create(tenant, $"{role}@{tenant}", $"{role} of {tenant}", Password, [role], "en", default);
+    }
+
+    /// <summary>A client whose requests carry a bearer token of that staff user.</summary>
+    protected async Task<HttpClient> SignedIn(string username)
+    {
+        var response = await Client.PostAsJsonAsync("/api/auth/token", new { username, password = Password });
+        response.EnsureSuccessStatusCode();
+        return WithToken((await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken);
+    }
+
+    protected async Task<HttpClient> FundClient()
+    {
+        var (client, secret) = await Service<ApiClients>().Create(Roles.Fund, "Test fund", null, null, default);
+        return WithToken(await ClientToken("/fund/v1/token", client.Id, secret));
+    }
+
+    protected async Task<HttpClient> ProviderClient(string tenant, string provider = "hc-test")
+    {
+        var (client, secret) = await Service<ApiClients>().Create(Roles.Provider, "Test provider", tenant, provider, default);
+        return WithToken(await ClientToken("/provider/v1/token", client.Id, secret));
+    }
+
+    protected HttpClient WithToken(string token)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private async Task<string> ClientToken(string path, string clientId, string clientSecret)
+    {
+        var response = await Client.PostAsJsonAsync(path, new { clientId, clientSecret });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MutualAdmin.Web.Platform;
 
 namespace MutualAdmin.Web.Hosting;
 
@@ -10,14 +11,13 @@ public static class Cli
 {
     public static RootCommand Build(string[] args)
     {
-        var serve = new Command("serve", "Run the platform (the default).");
-        serve.SetAction((_, ct) => Host.Serve(args, ct));
+        var serve = new Command("serve", "Run the platform (the default).") { TreatUnmatchedTokensAsErrors = false };
+        serve.SetAction((_, ct) => App.Serve(args, ct));
 
         var migrate = new Command("migrate", "Apply the database migrations and exit.");
         migrate.SetAction(async (_, ct) =>
         {
-            await using var database = Host.Database();
-            await database.Start(ct);
+            await using var services = await App.Services(ct);
             return 0;
         });
 
@@ -25,10 +25,10 @@ public static class Cli
         {
             serve, migrate,
         };
-        root.SetAction((_, ct) => Host.Serve(args, ct));
+        foreach (var verb in PlatformVerbs.All()) root.Subcommands.Add(verb);
+        root.SetAction((_, ct) => App.Serve(args, ct));
         // ASP.NET's own switches (--urls, --environment, key=value settings) pass through to the host.
         root.TreatUnmatchedTokensAsErrors = false;
-        serve.TreatUnmatchedTokensAsErrors = false;
         return root;
     }
 }

@@ -1,20 +1,34 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Errors;
 using MutualAdmin.Web.Health;
+using MutualAdmin.Web.Idempotency;
+using MutualAdmin.Web.Observability;
+using MutualAdmin.Web.Platform;
 
 namespace MutualAdmin.Web.Hosting;
 
 /// <summary>Builds the web host: one Add… and one Map… per feature, each defined in its own folder.</summary>
-public static class Host
+public static class App
 {
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
         builder.Services.AddDatabase();
-        builder.Services.AddAuthorization();
+        builder.Services.AddPlatform();
+        builder.Services.AddAuth();
+        builder.Services.AddErrors();
 
         var app = builder.Build();
+        app.Use(Correlation.Middleware);
+        app.UseErrors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseIdempotency();
         app.MapHealth();
+        app.MapAuth();
+        app.MapUsers();
         return app;
     }
 
@@ -25,14 +39,21 @@ public static class Host
         return 0;
     }
 
-    /// <summary>A database for the one-shot verbs, configured exactly as the host would be.</summary>
-    public static Database Database()
+    /// <summary>The platform's services without the web server, for the one-shot verbs.</summary>
+    public static async Task<ServiceProvider> Services(CancellationToken ct)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
-        return new Database(configuration, NullLogger<Database>.Instance);
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true))
+            .AddDatabase()
+            .AddPlatform()
+            .BuildServiceProvider();
+        await services.GetRequiredService<Database>().Start(ct);
+        return services;
     }
 
     private static string[] ServeArguments(string[] args) => args.Length > 0 && args[0] == "serve" ? args[1..] : args;

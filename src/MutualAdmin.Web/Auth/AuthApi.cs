@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MutualAdmin.Web.Errors;
+using MutualAdmin.Web.Platform;
+
+namespace MutualAdmin.Web.Auth;
+
+/// <summary>Signing in: staff by username and password, the Fund and providers by client id and secret.</summary>
+public static class AuthApi
+{
+    public sealed record StaffCredentials(string Username, string Password);
+    public sealed record ClientCredentials(string ClientId, string ClientSecret);
+    public sealed record Me(string Id, string Kind, string? Tenant, string? TenantName, IReadOnlyList<string> Roles, string? Name, string? Language);
+
+    public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/token", StaffToken).AllowAnonymous().WithTags("Auth");
+        app.MapPost("/api/auth/sign-in", SignIn).AllowAnonymous().WithTags("Auth");
+        app.MapPost("/api/auth/sign-out", (Delegate)SignOut).RequireAuthorization(Policies.AnyStaff).WithTags("Auth");
+        app.MapGet("/api/me", WhoAmI).RequireAuthorization(Policies.AnyStaff).WithTags("Auth");
+        app.MapPost("/fund/v1/token", (ClientCredentials c, ApiClients clients, Tokens tokens, CancellationToken ct) =>
+            ClientToken(Roles.Fund, c, clients, tokens, ct)).AllowAnonymous().WithTags("Fund");
+        app.MapPost("/provider/v1/token", (ClientCredentials c, ApiClients clients, Tokens tokens, CancellationToken ct) =>
+            ClientToken(Roles.Provider, c, clients, tokens, ct)).AllowAnonymous().WithTags("Provider");
+        return app;
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> StaffToken(
+        StaffCredentials credentials, StaffUsers users, Tokens tokens, CancellationToken ct)
+    {
+        var user = await users.SignIn(credentials.Username, credentials.Password, ct);
+        return user is null ? BadCredentials() : TypedResults.Ok(tokens.Issue(ClaimsOf(user), Tokens.StaffLifetime));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SignIn(
+        StaffCredentials credentials, StaffUsers users, HttpContext http, CancellationToken ct)
+    {
+        var user = await users.SignIn(credentials.Username, credentials.Password, ct);
+        if (user is null) return BadCredentials();
+        var identity = new ClaimsIdentity(ClaimsOf(user), CookieAuthenticationDefaults.AuthenticationScheme, ClaimNames.Name, ClaimNames.Role);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> SignOut(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<Me>> WhoAmI(Actor actor, Tenants tenants, StaffUsers users, CancellationToken ct)
+    {
+        var user = await users.Find(actor.Tenant, Guid.Parse(actor.Id), ct);
+        var tenant = await tenants.Find(actor.Tenant, ct);
+        return TypedResults.Ok(new Me(actor.Id, actor.Kind, actor.Tenant, tenant?.Name, actor.Roles, user?.DisplayName, user?.Language));
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> ClientToken(
+        string kind, ClientCredentials credentials, ApiClients clients, Tokens tokens, CancellationToken ct)
+    {
+        var client = await clients.Authenticate(kind, credentials.ClientId, credentials.ClientSecret, ct);
+        if (client is null) return BadCredentials();
+        List<Claim> claims = [new(ClaimNames.Subject, client.Id), new(ClaimNames.Kind, kind), new(ClaimNames.Name, client.Name), new(ClaimNames.Role, kind)];
+        if (client.Tenant is not null) claims.Add(new(ClaimNames.Tenant, client.Tenant));
+        if (client.Provider is not null) claims.Add(new(ClaimNames.Provider, client.Provider));
+        return TypedResults.Ok(tokens.Issue(claims, Tokens.FundLifetime));
+    }
+
+    private static IEnumerable<Claim> ClaimsOf(StaffUser user) =>
+    [
+        new(ClaimNames.Subject, user.Id.ToString()), new(ClaimNames.Kind, ClaimNames.StaffKind),
+        new(ClaimNames.Tenant, user.Tenant), new(ClaimNames.Name, user.DisplayName),
+        .. user.Roles.Select(r => new Claim(ClaimNames.Role, r)),
+    ];
+
+    private static ProblemHttpResult BadCredentials() => TypedResults.Problem(
+        statusCode: 401, type: Problems.Unauthorized, title: "Unknown user or client, or wrong secret.");
+}

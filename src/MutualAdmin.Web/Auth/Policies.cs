@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace MutualAdmin.Web.Auth;
+
+/// <summary>
+/// Every endpoint names who may call it; anything that names nobody is refused (the fallback policy),
+/// so a forgotten policy fails closed. Staff policies also require a staff principal, so a Fund token
+/// on a staff path is 403, and the Fund and provider policies refuse staff tokens likewise.
+/// </summary>
+public static class Policies
+{
+    public const string Fund = "fund";
+    public const string Provider = "provider";
+    public const string AnyStaff = "staff";
+
+    public static string Staff(params string[] roles) => "staff:" + string.Join(',', roles.Order());
+
+    public static void AddPolicies(AuthorizationOptions options)
+    {
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build();
+        options.AddPolicy(Fund, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Kind, Roles.Fund));
+        options.AddPolicy(Provider, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Kind, Roles.Provider).RequireClaim(ClaimNames.Tenant));
+        options.AddPolicy(AnyStaff, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Kind, ClaimNames.StaffKind).RequireClaim(ClaimNames.Tenant));
+    }
+}
+
+/// <summary>Builds "staff:role1,role2" policies on demand, so endpoints list their roles where they are mapped.</summary>
+public sealed class StaffPolicyProvider(Microsoft.Extensions.Options.IOptions<AuthorizationOptions> options)
+    : DefaultAuthorizationPolicyProvider(options)
+{
+    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+    {
+        if (!policyName.StartsWith("staff:", StringComparison.Ordinal)) return await base.GetPolicyAsync(policyName);
+        var roles = policyName["staff:".Length..].Split(',', StringSplitOptions.RemoveEmptyEntries);
+        return new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .RequireClaim(ClaimNames.Kind, ClaimNames.StaffKind)
+            .RequireClaim(ClaimNames.Tenant)
+            .RequireClaim(ClaimNames.Role, roles)
+            .Build();
+    }
+}
+
+public static class PolicyExtensions
+{
+    /// <summary>Staff of the caller's mutual holding one of <paramref name="roles"/>.</summary>
+    public static TBuilder ForStaff<TBuilder>(this TBuilder builder, params string[] roles) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(Policies.Staff(roles));
+}

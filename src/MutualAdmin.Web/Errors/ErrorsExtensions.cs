@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MutualAdmin.Web.Errors;
+
+public static class ErrorsExtensions
+{
+    /// <summary>Largest JSON body an ordinary endpoint takes; uploads declare their own limit.</summary>
+    public const long DefaultBodyLimit = 1_048_576;
+
+    public static IServiceCollection AddErrors(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Type ??= Problems.ForStatus(c.ProblemDetails.Status ?? 500);
+            if (c.HttpContext.Items[Observability.Correlation.ItemKey] is string correlation)
+                c.ProblemDetails.Extensions["correlationId"] = correlation;
+        });
+        services.AddExceptionHandler<ProblemMapping>();
+        // Binding failures throw, so ProblemMapping can name the field instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => Configure(o.SerializerOptions));
+        return services;
+    }
+
+    /// <summary>Missing required members and nulls in non-nullable ones are errors, not silent defaults.</summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.RespectNullableAnnotations = true;
+        options.RespectRequiredConstructorParameters = true;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+    }
+
+    public static WebApplication UseErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(RefuseOversizedBodies);
+        return app;
+    }
+
+    /// <summary>
+    /// Checks the declared length against the endpoint's limit before anything reads the body, so an
+    /// oversized request is a 400 problem on every server (Kestrel also enforces limits on chunked bodies).
+    /// </summary>
+    private static Task RefuseOversizedBodies(HttpContext http, Func<Task> next)
+    {
+        var limit = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? DefaultBodyLimit;
+        if (http.Request.ContentLength > limit)
+            throw new BadHttpRequestException($"The body is {http.Request.ContentLength} bytes; this endpoint takes at most {limit}.",
+                StatusCodes.Status413PayloadTooLarge);
+        return next();
+    }
+}

@@ -1,0 +1,12 @@
+using MutualAdmin.Web.Idempotency;
+
+namespace MutualAdmin.Web.Platform;
+
+public static class PlatformExtensions
+{
+    public static IServiceCollection AddPlatform(this IServiceCollection services) => services
+        .AddSingleton<Tenants>()
+        .AddSingleton<StaffUsers>()
+        .AddSingleton<ApiClients>()
+        .AddScoped<IdempotencyKeys>();
+}

@@ -1,0 +1,41 @@
+using MutualAdmin.Web.Hosting;
+using Npgsql;
+
+namespace MutualAdmin.Web.Platform;
+
+public sealed record Tenant(string Id, string Name);
+
+/// <summary>The mutuals this platform serves. A tenant id is a short slug (letters, digits, dashes).</summary>
+public sealed class Tenants(Database database)
+{
+    public static bool IsValidId(string id) =>
+        id is { Length: >= 2 and <= 40 } && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+
+    /// <returns>false when a tenant with that id already exists.</returns>
+    public async Task<bool> Create(Tenant tenant, CancellationToken ct)
+    {
+        if (!IsValidId(tenant.Id)) throw new ArgumentException($"'{tenant.Id}' is not a tenant id: 2-40 lower-case letters, digits or dashes");
+        await using var command = database.DataSource.CreateCommand(
+            "insert into tenants (tenant_id, name) values ($1, $2) on conflict do nothing");
+        command.Parameters.Add(new() { Value = tenant.Id });
+        command.Parameters.Add(new() { Value = tenant.Name });
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    public async Task<Tenant?> Find(string id, CancellationToken ct)
+    {
+        await using var command = database.DataSource.CreateCommand("select tenant_id, name from tenants where tenant_id = $1");
+        command.Parameters.Add(new() { Value = id });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? new Tenant(reader.GetString(0), reader.GetString(1)) : null;
+    }
+
+    public async Task<IReadOnlyList<Tenant>> All(CancellationToken ct)
+    {
+        await using var command = database.DataSource.CreateCommand("select tenant_id, name from tenants order by tenant_id");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var tenants = new List<Tenant>();
+        while (await reader.ReadAsync(ct)) tenants.Add(new Tenant(reader.GetString(0), reader.GetString(1)));
+        return tenants;
+    }
+}

@@ -1,0 +1,28 @@
+namespace MutualAdmin.Web.Tests.Auth;
+
+/// <summary>
+/// Who may call what: every endpoint of the running host must be listed here, with the callers
+/// allowed through. "anyone" = anonymous allowed; staff roles by name; "fund" and "provider" clients.
+/// A new endpoint without a row fails <see cref="AuthorizationMatrixTests"/>.
+/// </summary>
+public static class EndpointMatrix
+{
+    public const string Anyone = "anyone";
+    private static readonly string[] AllStaff =
+        ["enrolment-officer", "cashier", "claims-officer", "medical-reviewer", "manager", "auditor", "admin"];
+
+    public static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
+    {
+        ["GET /health"] = [Anyone],
+        ["GET /health/ready"] = [Anyone],
+        ["POST /api/auth/token"] = [Anyone],
+        ["POST /api/auth/sign-in"] = [Anyone],
+        ["POST /api/auth/sign-out"] = AllStaff,
+        ["GET /api/me"] = AllStaff,
+        ["POST /fund/v1/token"] = [Anyone],
+        ["POST /provider/v1/token"] = [Anyone],
+        ["GET /api/admin/users/"] = ["admin", "manager"],
+        ["GET /api/admin/users/{id:guid}"] = ["admin", "manager"],
+        ["POST /api/admin/users/"] = ["admin"],
+    };
+}

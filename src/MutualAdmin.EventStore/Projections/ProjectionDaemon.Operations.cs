@@ -50,7 +50,7 @@ public sealed partial class ProjectionDaemon
             var live = statuses.Where(s => s.Live).ToList();
             if (live.Count == byName.Count && live.All(s => s.State != ProjectionState.Paused && s.Checkpoint >= head)) return;
             if (time.GetElapsedTime(started) >= timeout) throw new ProjectionsBehindException(timeout, head, statuses);
-            await Task.Delay(TimeSpan.FromMilliseconds(20), time, ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time, ct);
         }
     }
 
@@ -64,7 +64,7 @@ public sealed partial class ProjectionDaemon
             if (statuses.All(s => s.Live)) return;
             if (time.GetElapsedTime(started) >= timeout)
                 throw new ProjectionsBehindException(timeout, statuses.Max(s => s.Head), statuses);
-            await Task.Delay(TimeSpan.FromMilliseconds(20), time, ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time, ct);
         }
     }
 }

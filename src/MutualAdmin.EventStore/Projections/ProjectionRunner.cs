@@ -13,6 +13,7 @@ internal sealed class ProjectionRunner(EventStore store, IProjection projection,
     ProjectionOptions options, ILogger logger, TimeProvider time)
 {
     private readonly string[] types = projection.EventTypes.ToArray();
+    private ReadAhead? ahead;
     private readonly RebuildLog rebuildLog = new(projection.Name, generation, options.ProgressLogInterval, logger, time);
 
     /// <summary>True while this runner holds the leader lock.</summary>
@@ -31,6 +32,7 @@ internal sealed class ProjectionRunner(EventStore store, IProjection projection,
         finally
         {
             Leading = false;
+            Interlocked.Exchange(ref ahead, null)?.Forget();
         }
     }
 
@@ -68,13 +70,25 @@ internal sealed class ProjectionRunner(EventStore store, IProjection projection,
             return Step.Idle;
         }
         var limit = row.Live ? options.BatchSize : options.RebuildBatchSize;
-        var events = await store.CrossTenant.ReadTypesBetween(row.Position, head, types, limit, connection, ct);
-        // A short batch means nothing of ours lies between it and the head: the checkpoint jumps there.
-        var to = events.Count == limit ? events[^1].Position : head;
+        var (upTo, events) = await Read(row.Position, head, limit, connection, ct);
+        // A short batch means nothing of ours lies between it and the window's end: the checkpoint jumps there.
+        var to = events.Count == limit ? events[^1].Position : upTo;
+        if (to < head) ahead = ReadAhead.Start(store, types, to, head, limit, ct);
         var batch = new ProjectionBatch(events, new ProjectionTables(generation));
         var step = await Commit(connection, row, batch, to, ct);
         if (step == Step.Applied && !row.Live) rebuildLog.Report(to, head);
         return step == Step.Applied && to == head ? Step.Idle : step;
+    }
+
+    /// <summary>Takes the read-ahead when it starts where this batch starts, else reads now.</summary>
+    private async Task<(long UpTo, IReadOnlyList<Events.RecordedEvent> Events)> Read(long after, long head, int limit,
+        NpgsqlConnection connection, CancellationToken ct)
+    {
+        var taken = Interlocked.Exchange(ref ahead, null);
+        if (taken is not null && taken.After == after && taken.Limit == limit) return (taken.UpTo, await taken.Events);
+        taken?.Forget();
+        var upTo = ReadAhead.WindowEnd(after, head, limit);
+        return (upTo, await store.CrossTenant.ReadTypesBetween(after, upTo, types, limit, connection, ct));
     }
 
     private async Task<Step> Commit(NpgsqlConnection connection, ProgressRow row, ProjectionBatch batch, long to, CancellationToken ct)

@@ -8,6 +8,7 @@ var scenarios = new Dictionary<string, Func<Bench, Task<BenchResult>>>(StringCom
     ["append"] = Append.Run,
     ["bulk"] = Bulk.Run,
     ["rebuild"] = Rebuild.Run,
+    ["lag"] = Lag.Run,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

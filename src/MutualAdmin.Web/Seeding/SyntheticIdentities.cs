@@ -5,8 +5,9 @@ namespace MutualAdmin.Web.Seeding;
 /// <summary>
 /// National ID numbers and social-registry references for synthetic people. E-4 refuses a national ID
 /// registered twice, so these must never repeat: each is a counter pushed through a bijection
-/// (multiplying by a number prime to 10, modulo a power of ten, plus a shift taken from the seed), which looks random but cannot collide
-/// within one generation. Two generations with different seeds may overlap; load one seed per tenant set.
+/// (times a number prime to 10, plus a shift taken from the seed, modulo a power of ten), which looks
+/// random but cannot collide within one generation. Two generations with different seeds may overlap;
+/// load one seed per set of tenants.
 /// </summary>
 sealed class SyntheticIdentities(int seed)
 {

@@ -13,7 +13,9 @@ public static class ErrorsExtensions
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
-            c.ProblemDetails.Type ??= Problems.ForStatus(c.ProblemDetails.Status ?? 500);
+            // The framework's own answers (401, 403, 404, 405) get our stable types too.
+            if (c.ProblemDetails.Type is null || c.ProblemDetails.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+                c.ProblemDetails.Type = Problems.ForStatus(c.ProblemDetails.Status ?? 500);
             if (c.HttpContext.Items[Observability.Correlation.ItemKey] is string correlation)
                 c.ProblemDetails.Extensions["correlationId"] = correlation;
         });

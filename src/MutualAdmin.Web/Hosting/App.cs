@@ -5,6 +5,7 @@ using MutualAdmin.Web.Health;
 using MutualAdmin.Web.Idempotency;
 using MutualAdmin.Web.Observability;
 using MutualAdmin.Web.Platform;
+using MutualAdmin.Web.Seeding;
 
 namespace MutualAdmin.Web.Hosting;
 
@@ -19,6 +20,7 @@ public static class App
         builder.Services.AddPlatform();
         builder.Services.AddAuth();
         builder.Services.AddErrors();
+        builder.Services.AddSeeding().AddDemoSeedingAtStartup();
 
         var app = builder.Build();
         app.Use(Correlation.Middleware);
@@ -51,6 +53,7 @@ public static class App
             .AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true))
             .AddDatabase()
             .AddPlatform()
+            .AddSeeding()
             .BuildServiceProvider();
         await services.GetRequiredService<Database>().Start(ct);
         return services;

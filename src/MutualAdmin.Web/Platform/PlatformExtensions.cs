@@ -8,5 +8,6 @@ public static class PlatformExtensions
         .AddSingleton<Tenants>()
         .AddSingleton<StaffUsers>()
         .AddSingleton<ApiClients>()
+        .AddSingleton<Reference.ReferenceData>()
         .AddScoped<IdempotencyKeys>();
 }

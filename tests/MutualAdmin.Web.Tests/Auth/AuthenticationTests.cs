@@ -80,7 +80,10 @@ public sealed class AuthenticationTests(TestCluster cluster) : WebTest(cluster)
         var response = await Client.PostAsJsonAsync("/fund/v1/token", new { clientId = client.Id, clientSecret = secret });
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
         Assert.Equal(("Bearer", 900), (token!.TokenType, token.ExpiresIn));
-        Assert.Equal(HttpStatusCode.Forbidden, (await WithToken(token.AccessToken).GetAsync("/api/me")).StatusCode);
+        var forbidden = await WithToken(token.AccessToken).GetAsync("/api/me");
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        var problem = await forbidden.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("https://mutualadmin.org/problems/forbidden", problem.GetProperty("type").GetString());
         var wrong = await Client.PostAsJsonAsync("/fund/v1/token", new { clientId = client.Id, clientSecret = "guess" });
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
     }

@@ -9,19 +9,24 @@ namespace MutualAdmin.EventStore.Projections;
 /// </summary>
 internal static class Generations
 {
-    /// <summary>Creates generation 1 (tables, views, live progress row) unless a live generation exists.</summary>
+    /// <summary>
+    /// Creates generation 1 (tables, views, live progress row) unless a live generation exists;
+    /// returns the projection version the live generation was built with.
+    /// </summary>
     public static async Task<int> EnsureLive(NpgsqlDataSource dataSource, IProjection projection, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await Locked(connection, projection.Name, ct);
-        var live = await Scalar(connection, tx, "select generation from projection_progress where name = $1 and live", projection.Name, ct);
-        if (live is int generation) return generation;
-        generation = (int)(await Scalar(connection, tx, "select coalesce(max(generation), 0) + 1 from projection_progress where name = $1", projection.Name, ct))!;
+        var live = await Scalar(connection, tx, "select projection_version from projection_progress where name = $1 and live", projection.Name, ct);
+        if (live is int version) return version;
+        var generation = (int)(await Scalar(connection, tx, "select coalesce(max(generation), 0) + 1 from projection_progress where name = $1", projection.Name, ct))!;
         await Create(connection, tx, projection, generation, ct);
         await PointViews(connection, tx, projection, generation, ct);
-        await Run(connection, tx, $"insert into projection_progress (name, generation, live) values ($1, {generation}, true)", projection.Name, ct);
+        await Run(connection, tx, $"""
+            insert into projection_progress (name, generation, live, projection_version) values ($1, {generation}, true, {projection.Version})
+            """, projection.Name, ct);
         await tx.CommitAsync(ct);
-        return generation;
+        return projection.Version;
     }
 
     /// <summary>Starts filling a new generation from position 0; returns it (or the one already being rebuilt).</summary>
@@ -29,13 +34,16 @@ internal static class Generations
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await Locked(connection, projection.Name, ct);
-        var running = await Scalar(connection, tx, "select generation from projection_progress where name = $1 and not live", projection.Name, ct);
+        var running = await Scalar(connection, tx, $"""
+            select generation from projection_progress where name = $1 and not live and projection_version = {projection.Version}
+            """, projection.Name, ct);
         if (running is int existing) return existing;
+        await DropSuperseded(connection, tx, projection, ct);
         var generation = (int)(await Scalar(connection, tx, "select coalesce(max(generation), 0) + 1 from projection_progress where name = $1", projection.Name, ct))!;
         await Create(connection, tx, projection, generation, ct);
         await Run(connection, tx, $"""
-            insert into projection_progress (name, generation, rebuild_head)
-            values ($1, {generation}, (select coalesce(max(seq), 0) from events))
+            insert into projection_progress (name, generation, rebuild_head, projection_version)
+            values ($1, {generation}, (select coalesce(max(seq), 0) from events), {projection.Version})
             """, projection.Name, ct);
         await tx.CommitAsync(ct);
         return generation;
@@ -60,6 +68,16 @@ internal static class Generations
         if (promoted == 0) return false; // moved or paused meanwhile: the dispose rolls everything back
         await tx.CommitAsync(ct);
         return true;
+    }
+
+    /// <summary>A rebuild of another projection version gives way to this one; its runner is fenced out by its row going.</summary>
+    private static async Task DropSuperseded(NpgsqlConnection connection, NpgsqlTransaction tx, IProjection projection, CancellationToken ct)
+    {
+        if (await Scalar(connection, tx, "select generation from projection_progress where name = $1 and not live", projection.Name, ct) is not int old)
+            return;
+        foreach (var table in projection.Tables)
+            await Run(connection, tx, $"drop table if exists {ProjectionTables.Physical(table, old)}", null, ct);
+        await Run(connection, tx, $"delete from projection_progress where name = $1 and generation = {old}", projection.Name, ct);
     }
 
     private static async Task Create(NpgsqlConnection connection, NpgsqlTransaction tx, IProjection projection, int generation, CancellationToken ct)

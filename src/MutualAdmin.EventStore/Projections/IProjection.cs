@@ -14,6 +14,12 @@ public interface IProjection
     /// <summary>A stable name: the key of its progress rows and leader lock.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// Bump it when <see cref="Apply"/> or the tables change: a daemon of the new version rebuilds
+    /// into a new generation while nodes of the old version keep the live one, then switches.
+    /// </summary>
+    int Version => 1;
+
     /// <summary>Event type aliases this projection reads; other events are skipped in SQL.</summary>
     IReadOnlyCollection<string> EventTypes { get; }
 

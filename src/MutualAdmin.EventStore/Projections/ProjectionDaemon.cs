@@ -27,7 +27,13 @@ public sealed partial class ProjectionDaemon(EventStore store, IEnumerable<IProj
         foreach (var projection in byName.Values)
         {
             ProjectionTables.Check(projection);
-            await Generations.EnsureLive(store.DataSource, projection, stoppingToken);
+            var live = await Generations.EnsureLive(store.DataSource, projection, stoppingToken);
+            if (live < projection.Version)
+            {
+                logger.LogInformation("Projection {Projection} is at version {Live}, this node runs {Version}: rebuilding",
+                    projection.Name, live, projection.Version);
+                await Generations.StartRebuild(store.DataSource, projection, stoppingToken);
+            }
         }
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -46,15 +52,18 @@ public sealed partial class ProjectionDaemon(EventStore store, IEnumerable<IProj
         await Task.WhenAll(runners.Values.Select(r => r.Task));
     }
 
-    /// <summary>Starts a runner for every generation that has none here (it exits at once if another node leads).</summary>
+    /// <summary>Starts a runner for every generation of this node's versions that has none here (it exits at once if another node leads).</summary>
     private async Task Supervise(CancellationToken ct)
     {
-        await using var command = store.DataSource.CreateCommand("select name, generation from projection_progress where name = any($1)");
+        await using var command = store.DataSource.CreateCommand(
+            "select name, generation, projection_version from projection_progress where name = any($1)");
         command.Parameters.Add(new() { Value = byName.Keys.ToArray() });
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var key = (reader.GetString(0), reader.GetInt32(1));
+            // Another version's tables have another shape: nodes of that version run them.
+            if (reader.GetInt32(2) != byName[key.Item1].Version) continue;
             if (runners.TryGetValue(key, out var running) && !running.Task.IsCompleted) continue;
             var runner = new ProjectionRunner(store, byName[key.Item1], key.Item2, options, logger, time);
             runners[key] = (runner, Task.Run(() => RunGuarded(runner), CancellationToken.None));

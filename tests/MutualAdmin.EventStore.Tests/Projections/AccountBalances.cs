@@ -11,6 +11,7 @@ namespace MutualAdmin.EventStore.Tests.Projections;
 public sealed class AccountBalances(string name = "balances") : IProjection
 {
     public string Name => name;
+    public int Version { get; init; } = 1;
     public IReadOnlyCollection<string> EventTypes { get; } = ["account-opened", "deposited", "withdrawn"];
     public IReadOnlyCollection<string> Tables => [name];
 

@@ -65,6 +65,30 @@ public sealed class RebuildTests(TestCluster cluster) : ProjectionTest(cluster)
         await daemon.StopAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task A_node_with_a_newer_projection_version_rebuilds_and_switches_while_the_old_version_keeps_the_live_one()
+    {
+        var old = Daemon(new AccountBalances());
+        await old.StartAsync(CancellationToken.None);
+        var expected = await Fill(accounts: 10, deposits: 30);
+        await old.WaitForCatchUp(Patience);
+
+        var upgraded = Daemon(new AccountBalances { Version = 2 });
+        await upgraded.StartAsync(CancellationToken.None); // rolling deploy: both versions run for a while
+        var rebuilding = await SeeRebuilding(upgraded);
+        foreach (var (key, value) in await Fill(accounts: 2, deposits: 3)) expected[key] = value;
+        Assert.DoesNotContain(await old.Status(), s => s.Generation == 2 && s.LedHere); // old code never builds the new shape
+        await upgraded.WaitForRebuild("balances", Patience);
+        await old.StopAsync(CancellationToken.None);
+        await upgraded.WaitForCatchUp(Patience);
+
+        Assert.Equal((2, false), (rebuilding.Generation, rebuilding.Live));
+        Assert.Equal(2, await Scalar("select projection_version from projection_progress where name = 'balances' and live"));
+        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value)),
+            (await Rows("balances")).Select(r => (r.Stream, r.Balance)));
+        await upgraded.StopAsync(CancellationToken.None);
+    }
+
     private static async Task<ProjectionStatus> SeeRebuilding(ProjectionDaemon daemon) =>
         await Until(daemon, s => s.Name == "balances" && !s.Live);
 

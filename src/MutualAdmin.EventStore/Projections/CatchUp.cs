@@ -8,6 +8,7 @@ public sealed class ProjectionsBehindException(TimeSpan timeout, long head, IRea
 
     private static string Explain(TimeSpan timeout, long head, IReadOnlyList<ProjectionStatus> statuses) =>
         $"projections did not reach position {head} within {timeout.TotalSeconds:F1}s:" + Environment.NewLine +
+        (statuses.Count == 0 ? "  no progress rows at all: has the daemon been started (StartAsync, or the host)?" : "") +
         string.Join(Environment.NewLine, statuses.Select(s => "  " + s + Hint(s, head)));
 
     private static string Hint(ProjectionStatus s, long head) => s switch

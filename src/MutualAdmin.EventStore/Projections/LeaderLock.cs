@@ -16,6 +16,24 @@ internal sealed class LeaderLock : IAsyncDisposable
 
     public bool Held => connection.FullState == System.Data.ConnectionState.Open;
 
+    /// <summary>
+    /// A silently dropped session only shows when used: a periodic ping turns "lock lost" into a
+    /// prompt stop instead of a runner relying on the fencing update alone.
+    /// </summary>
+    public async Task<bool> Ping(CancellationToken ct)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("select 1", connection);
+            await command.ExecuteScalarAsync(ct);
+            return true;
+        }
+        catch (NpgsqlException)
+        {
+            return false;
+        }
+    }
+
     public static async Task<LeaderLock?> TryAcquire(NpgsqlDataSource dataSource, string name, int generation, CancellationToken ct)
     {
         var connection = await dataSource.OpenConnectionAsync(ct);

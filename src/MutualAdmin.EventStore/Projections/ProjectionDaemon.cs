@@ -14,7 +14,7 @@ namespace MutualAdmin.EventStore.Projections;
 public sealed partial class ProjectionDaemon(EventStore store, IEnumerable<IProjection> projections,
     ProjectionOptions? options = null, ILogger<ProjectionDaemon>? logger = null, TimeProvider? time = null) : BackgroundService
 {
-    private readonly Dictionary<string, IProjection> byName = projections.ToDictionary(p => p.Name);
+    private readonly Dictionary<string, IProjection> byName = Checked(projections).ToDictionary(p => p.Name);
     private readonly ProjectionOptions options = options ?? new();
     private readonly ILogger logger = logger ?? NullLogger<ProjectionDaemon>.Instance;
     private readonly TimeProvider time = time ?? TimeProvider.System;
@@ -24,21 +24,12 @@ public sealed partial class ProjectionDaemon(EventStore store, IEnumerable<IProj
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         stopping = stoppingToken;
-        foreach (var projection in byName.Values)
-        {
-            ProjectionTables.Check(projection);
-            var live = await Generations.EnsureLive(store.DataSource, projection, stoppingToken);
-            if (live < projection.Version)
-            {
-                logger.LogInformation("Projection {Projection} is at version {Live}, this node runs {Version}: rebuilding",
-                    projection.Name, live, projection.Version);
-                await Generations.StartRebuild(store.DataSource, projection, stoppingToken);
-            }
-        }
+        var prepared = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                prepared = prepared || await Prepare(stoppingToken);
                 await Supervise(stoppingToken);
                 await Task.Delay(options.SupervisionInterval, time, stoppingToken);
             }
@@ -50,6 +41,28 @@ public sealed partial class ProjectionDaemon(EventStore store, IEnumerable<IProj
             }
         }
         await Task.WhenAll(runners.Values.Select(r => r.Task));
+    }
+
+    /// <summary>Gives every projection a live generation, and starts the rebuild a newer projection version needs.</summary>
+    private async Task<bool> Prepare(CancellationToken ct)
+    {
+        foreach (var projection in byName.Values)
+        {
+            var live = await Generations.EnsureLive(store.DataSource, projection, ct);
+            if (live >= projection.Version) continue;
+            logger.LogInformation("Projection {Projection} is at version {Live}, this node runs {Version}: rebuilding",
+                projection.Name, live, projection.Version);
+            await Generations.StartRebuild(store.DataSource, projection, ct);
+        }
+        return true;
+    }
+
+    /// <summary>A misnamed table is a programming error: it fails at construction, not in the background.</summary>
+    private static IEnumerable<IProjection> Checked(IEnumerable<IProjection> projections)
+    {
+        var list = projections.ToList();
+        list.ForEach(ProjectionTables.Check);
+        return list;
     }
 
     /// <summary>Starts a runner for every generation of this node's versions that has none here (it exits at once if another node leads).</summary>

@@ -38,8 +38,14 @@ internal sealed class ProjectionRunner(EventStore store, IProjection projection,
 
     private async Task Lead(LeaderLock leader, CancellationToken ct)
     {
+        var pinged = time.GetTimestamp();
         while (!ct.IsCancellationRequested && leader.Held)
         {
+            if (time.GetElapsedTime(pinged) > options.SupervisionInterval)
+            {
+                if (!await leader.Ping(ct)) return;
+                pinged = time.GetTimestamp();
+            }
             try
             {
                 var step = await RunStep(ct);

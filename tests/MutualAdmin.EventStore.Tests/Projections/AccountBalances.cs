@@ -16,7 +16,7 @@ public sealed class AccountBalances(string name = "balances") : IProjection
     public IReadOnlyCollection<string> Tables => [name];
 
     public Func<RecordedEvent, bool> IsPoison { get; set; } = _ => false;
-    public Func<NpgsqlConnection, NpgsqlTransaction, Task>? BeforeApply { get; set; }
+    public Func<ProjectionBatch, NpgsqlConnection, NpgsqlTransaction, Task>? BeforeApply { get; set; }
     public Func<Task>? AfterApply { get; set; }
 
     public string CreateTables(ProjectionTables tables) => $"""
@@ -28,7 +28,7 @@ public sealed class AccountBalances(string name = "balances") : IProjection
 
     public async Task Apply(ProjectionBatch batch, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
-        if (BeforeApply is not null) await BeforeApply(connection, transaction);
+        if (BeforeApply is not null) await BeforeApply(batch, connection, transaction);
         await using var sql = new NpgsqlBatch(connection, transaction);
         foreach (var e in batch.Events)
         {

@@ -89,4 +89,37 @@ public sealed class DaemonTests(TestCluster cluster) : ProjectionTest(cluster)
         Assert.Equal(1400, (await Rows("balances")).Single(r => r.Stream == victim.Key).Balance);
         await daemon.StopAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task A_batch_where_every_event_fails_pauses_the_projection_instead_of_dead_lettering_the_log()
+    {
+        var daemon = Daemon(new AccountBalances { IsPoison = _ => true }); // a bug, not bad events
+        await daemon.StartAsync(CancellationToken.None);
+        await Fill(accounts: 2, deposits: 5);
+        var status = await Until(daemon, s => s.State == ProjectionState.Paused);
+        await daemon.StopAsync(CancellationToken.None);
+
+        Assert.Contains("every event of a batch", status.PausedReason);
+        Assert.Empty(await daemon.DeadLetters());
+        Assert.Equal(0, status.Checkpoint);
+    }
+
+    [Fact]
+    public async Task A_daemon_that_was_never_started_is_named_as_the_reason_and_bad_table_names_fail_at_once()
+    {
+        await Fill(accounts: 1, deposits: 1);
+        var stuck = await Assert.ThrowsAsync<ProjectionsBehindException>(() => Daemon(new AccountBalances()).WaitForCatchUp(TimeSpan.FromMilliseconds(100)));
+        Assert.Contains("has the daemon been started", stuck.Message);
+        Assert.Throws<ArgumentException>(() => Daemon(new AccountBalances("Balances; drop table events")));
+    }
+
+    private static async Task<ProjectionStatus> Until(ProjectionDaemon daemon, Func<ProjectionStatus, bool> condition)
+    {
+        for (var i = 0; i < 1_000; i++)
+        {
+            if ((await daemon.Status()).FirstOrDefault(condition) is { } status) return status;
+            await Task.Delay(10);
+        }
+        throw new TimeoutException(string.Join(Environment.NewLine, await daemon.Status()));
+    }
 }

@@ -9,8 +9,11 @@ public sealed class RebuildTests(TestCluster cluster) : ProjectionTest(cluster)
     [Fact]
     public async Task A_rebuilt_projection_equals_the_continuously_maintained_one_row_for_row()
     {
-        // Two instances of the same read model: "twin" is never rebuilt.
-        var daemon = Daemon(new AccountBalances("balances"), new AccountBalances("twin"));
+        // Two instances of the same read model: "twin" is never rebuilt. The gate holds the rebuild
+        // until the test has seen its progress.
+        var gate = new TaskCompletionSource();
+        var daemon = Daemon(new AccountBalances("balances") { BeforeApply = (b, _, _) => b.Tables.Generation == 2 ? gate.Task : Task.CompletedTask },
+            new AccountBalances("twin"));
         await daemon.StartAsync(CancellationToken.None);
         await Fill(accounts: 20, deposits: 30, tenant: "mutual-a");
         await Fill(accounts: 10, deposits: 30, tenant: "mutual-b");
@@ -23,6 +26,7 @@ public sealed class RebuildTests(TestCluster cluster) : ProjectionTest(cluster)
         });
         Assert.Equal(2, await daemon.Rebuild("balances"));
         var seen = await SeeRebuilding(daemon);
+        gate.SetResult();
         await daemon.WaitForRebuild("balances", Patience);
         await writing.CancelAsync();
         await writer;
@@ -73,11 +77,15 @@ public sealed class RebuildTests(TestCluster cluster) : ProjectionTest(cluster)
         var expected = await Fill(accounts: 10, deposits: 30);
         await old.WaitForCatchUp(Patience);
 
-        var upgraded = Daemon(new AccountBalances { Version = 2 });
+        var gate = new TaskCompletionSource();
+        var upgraded = Daemon(new AccountBalances { Version = 2, BeforeApply = (_, _, _) => gate.Task });
         await upgraded.StartAsync(CancellationToken.None); // rolling deploy: both versions run for a while
         var rebuilding = await SeeRebuilding(upgraded);
         foreach (var (key, value) in await Fill(accounts: 2, deposits: 3)) expected[key] = value;
+        await old.WaitForCatchUp(Patience); // the old version keeps the live generation current meanwhile
+        Assert.Equal(expected.Count, (await Rows("balances")).Count);
         Assert.DoesNotContain(await old.Status(), s => s.Generation == 2 && s.LedHere); // old code never builds the new shape
+        gate.SetResult();
         await upgraded.WaitForRebuild("balances", Patience);
         await old.StopAsync(CancellationToken.None);
         await upgraded.WaitForCatchUp(Patience);

@@ -32,7 +32,7 @@ public sealed class RunnerTests(TestCluster cluster) : ProjectionTest(cluster)
         // The second runner has read checkpoint 0 and its batch; the first then commits the same batch.
         var second = Runner(new AccountBalances
         {
-            BeforeApply = async (connection, tx) =>
+            BeforeApply = async (_, connection, tx) =>
             {
                 Assert.Equal(Step.Idle, await Drain(first));
                 await using var mark = new Npgsql.NpgsqlCommand("insert into marks values ('second')", connection, tx);

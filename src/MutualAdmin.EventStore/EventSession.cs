@@ -85,9 +85,14 @@ public sealed class EventSession : IAsyncDisposable
     {
         if (pending.Count == 0)
             throw new InvalidAppendException("a unit of work needs at least one event");
-        var tx = await Transaction(ct);
+        // Queue for the gate before taking any row lock, so a unit holding the gate never waits for
+        // one that waits for the gate. A transaction begun earlier (exclusive fetch) may already hold
+        // row locks, so it goes straight on.
+        var gated = transaction is null;
+        if (gated) await store.AppendGate.WaitAsync(ct);
         try
         {
+            var tx = await Transaction(ct);
             foreach (var projection in store.InlineProjections)
                 await projection.Apply(Tenant, pending.Select(p => new PendingEvent(p.Id.Key, p.Data)).ToList(), tx.Connection!, tx, ct);
             return await AppendPendingAndCommit(tx, ct);
@@ -98,6 +103,7 @@ public sealed class EventSession : IAsyncDisposable
         }
         finally
         {
+            if (gated) store.AppendGate.Release();
             pending.Clear();
             streams.Clear();
             await EndTransaction();
@@ -131,20 +137,12 @@ public sealed class EventSession : IAsyncDisposable
         command.Parameters.Add(new() { Value = Enumerable.Repeat(metadata, serialized.Count).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
 
         var recorded = new List<RecordedEvent>(serialized.Count);
-        await store.AppendGate.WaitAsync(ct);
-        try
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        for (var i = 0; await reader.ReadAsync(ct); i++)
         {
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            for (var i = 0; await reader.ReadAsync(ct); i++)
-            {
-                var s = serialized[i];
-                recorded.Add(new RecordedEvent(reader.GetInt64(0), s.EventId, Tenant, reader.GetString(1), reader.GetInt64(2),
-                    s.Event.Alias, s.Event.SchemaVersion, pending[i].Data, Metadata, reader.GetFieldValue<DateTimeOffset>(3)));
-            }
-        }
-        finally
-        {
-            store.AppendGate.Release();
+            var s = serialized[i];
+            recorded.Add(new RecordedEvent(reader.GetInt64(0), s.EventId, Tenant, reader.GetString(1), reader.GetInt64(2),
+                s.Event.Alias, s.Event.SchemaVersion, pending[i].Data, Metadata, reader.GetFieldValue<DateTimeOffset>(3)));
         }
         return recorded;
     }

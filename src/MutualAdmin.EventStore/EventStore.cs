@@ -16,9 +16,9 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypes types)
     public EventTypes Types { get; } = types;
 
     /// <summary>
-    /// Appends queue here before they queue on the database's global append lock: the lock admits one
-    /// at a time anyway, and a short queue of backends hands it over faster than a long one (measured:
-    /// see README, Benchmarks).
+    /// Units of work queue here before they queue on the database's global append lock: the lock
+    /// admits one at a time anyway, and on a small machine a short queue of busy backends hands it
+    /// over faster than a long one (README, Benchmarks).
     /// </summary>
     internal SemaphoreSlim AppendGate { get; } = new(Math.Max(2, Environment.ProcessorCount));
 

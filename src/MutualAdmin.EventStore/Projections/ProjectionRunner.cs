@@ -110,15 +110,20 @@ internal sealed class ProjectionRunner(EventStore store, IProjection projection,
                 await tx.RollbackAsync(ct);
                 return await new PoisonHandling(projection, generation, logger).Handle(connection, row, batch, to, e, ct);
             }
-            if (!await Progress.Advance(connection, tx, projection.Name, generation, row.Position, to, ct))
-                return LostLeadership(); // disposing the transaction rolls the rows back
-            await tx.CommitAsync(ct);
-        }
-        return Step.Applied;
+            if (await Progress.Advance(connection, tx, projection.Name, generation, row.Position, to, ct))
+            {
+                await tx.CommitAsync(ct);
+                return Step.Applied;
+            }
+        } // disposing the transaction rolled the rows back
+        return await WhyNotAdvanced(connection, row, ct);
     }
 
-    internal Step LostLeadership()
+    /// <summary>Paused meanwhile by an operator: wait. Checkpoint moved or row gone: another runner leads, stop.</summary>
+    private async Task<Step> WhyNotAdvanced(NpgsqlConnection connection, ProgressRow row, CancellationToken ct)
     {
+        var now = await Progress.Load(connection, projection.Name, generation, ct);
+        if (now is not null && now.Position == row.Position && now.Paused) return Step.Idle;
         logger.LogWarning("Projection {Projection} generation {Generation}: checkpoint moved under this runner, stopping", projection.Name, generation);
         return Step.Stop;
     }

@@ -72,4 +72,17 @@ public sealed class RunnerTests(TestCluster cluster) : ProjectionTest(cluster)
         Assert.All(rows, r => Assert.Equal(expected[r.Stream], r.Balance));
         Assert.All(rows, r => Assert.Equal(r.Balance == 15 ? 6 : 20, r.Applied));
     }
+
+    [Fact]
+    public async Task A_pause_arriving_mid_batch_rolls_the_batch_back_and_the_runner_waits_instead_of_stopping()
+    {
+        await Fill(accounts: 2, deposits: 3);
+        var projection = new AccountBalances { BeforeApply = (_, _, _) => Execute("update projection_progress set paused = true") };
+        await Prepare(projection);
+
+        Assert.Equal(Step.Idle, await Runner(projection).RunStep(CancellationToken.None));
+
+        Assert.Equal(0, await Checkpoint("balances"));
+        Assert.Empty(await Rows("balances"));
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MutualAdmin.EventStore.Migrations;
 using MutualAdmin.Web.Hosting;
+using MutualAdmin.Web.Projections;
 
 namespace MutualAdmin.Web.Health;
 
@@ -16,10 +17,12 @@ public static class HealthApi
 
     public sealed record HealthReport(string Status, IReadOnlyList<string> Problems);
 
-    /// <summary>Ready = the database answers and every migration is applied.</summary>
-    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Ready(Database database, CancellationToken ct)
+    /// <summary>Ready = the database answers, every migration is applied and the projection daemon runs.</summary>
+    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Ready(Database database,
+        EventStore.Projections.ProjectionDaemon daemon, CancellationToken ct)
     {
         var problems = new List<string>();
+        if (!daemon.IsRunning()) problems.Add("the projection daemon is not running");
         try
         {
             if (!await Migrator.IsUpToDate(database.DataSource, Database.Migrations, ct)) problems.Add("migrations are not all applied");

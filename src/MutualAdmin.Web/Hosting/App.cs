@@ -5,6 +5,7 @@ using MutualAdmin.Web.Health;
 using MutualAdmin.Web.Idempotency;
 using MutualAdmin.Web.Observability;
 using MutualAdmin.Web.Platform;
+using MutualAdmin.Web.Projections;
 using MutualAdmin.Web.Seeding;
 
 namespace MutualAdmin.Web.Hosting;
@@ -18,6 +19,7 @@ public static class App
         builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
         builder.Services.AddDatabase();
         builder.Services.AddPlatform();
+        builder.Services.AddProjections();
         builder.Services.AddAuth();
         builder.Services.AddErrors();
         builder.Services.AddSeeding().AddDemoSeedingAtStartup();
@@ -31,6 +33,7 @@ public static class App
         app.MapHealth();
         app.MapAuth();
         app.MapUsers();
+        app.MapProjections();
         return app;
     }
 

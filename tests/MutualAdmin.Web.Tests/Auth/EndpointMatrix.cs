@@ -24,5 +24,10 @@ public static class EndpointMatrix
         ["GET /api/admin/users/"] = ["admin", "manager"],
         ["GET /api/admin/users/{id:guid}"] = ["admin", "manager"],
         ["POST /api/admin/users/"] = ["admin"],
+        ["GET /api/admin/projections/"] = ["admin", "manager", "auditor"],
+        ["GET /api/admin/projections/dead-letters"] = ["admin", "manager", "auditor"],
+        ["POST /api/admin/projections/{name}/rebuild"] = ["admin"],
+        ["POST /api/admin/projections/{name}/pause"] = ["admin"],
+        ["POST /api/admin/projections/{name}/resume"] = ["admin"],
     };
 }

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MutualAdmin.Domain;
+using MutualAdmin.EventStore.Projections;
+using MutualAdmin.Web.Auth;
+
+namespace MutualAdmin.Web.Projections;
+
+/// <summary>
+/// The projection daemon in the host. Features register their read models as <see cref="IProjection"/>
+/// (async) or <see cref="IInlineProjection"/> (same transaction); operators see status, lag, dead
+/// letters and rebuilds here.
+/// </summary>
+public static class ProjectionsExtensions
+{
+    public static IServiceCollection AddProjections(this IServiceCollection services)
+    {
+        services.AddSingleton(new ProjectionOptions());
+        services.AddSingleton(sp => new ProjectionDaemon(sp.GetRequiredService<EventStore.EventStore>(),
+            sp.GetServices<IProjection>(), sp.GetRequiredService<ProjectionOptions>(),
+            sp.GetRequiredService<ILogger<ProjectionDaemon>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<DaemonHost>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapProjections(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/admin/projections").WithTags("Administration");
+        group.MapGet("/", Status).ForStaff(StaffRole.Admin, StaffRole.Manager, StaffRole.Auditor);
+        group.MapGet("/dead-letters", DeadLetters).ForStaff(StaffRole.Admin, StaffRole.Manager, StaffRole.Auditor);
+        group.MapPost("/{name}/rebuild", Rebuild).ForStaff(StaffRole.Admin);
+        group.MapPost("/{name}/pause", Pause).ForStaff(StaffRole.Admin);
+        group.MapPost("/{name}/resume", Resume).ForStaff(StaffRole.Admin);
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<ProjectionStatus>>> Status(ProjectionDaemon daemon, CancellationToken ct) =>
+        TypedResults.Ok(await daemon.Status(ct));
+
+    private static async Task<Ok<IReadOnlyList<DeadLetter>>> DeadLetters(ProjectionDaemon daemon, CancellationToken ct) =>
+        TypedResults.Ok(await daemon.DeadLetters(null, ct));
+
+    private static async Task<Results<Accepted<RebuildStarted>, NotFound>> Rebuild(string name, ProjectionDaemon daemon, CancellationToken ct) =>
+        daemon.Names.Contains(name)
+            ? TypedResults.Accepted($"/api/admin/projections", new RebuildStarted(name, await daemon.Rebuild(name, ct)))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<NoContent, NotFound>> Pause(string name, ProjectionDaemon daemon, CancellationToken ct)
+    {
+        if (!daemon.Names.Contains(name)) return TypedResults.NotFound();
+        await daemon.Pause(name, "paused by an administrator", ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, NotFound>> Resume(string name, ProjectionDaemon daemon, CancellationToken ct)
+    {
+        if (!daemon.Names.Contains(name)) return TypedResults.NotFound();
+        await daemon.Resume(name, ct);
+        return TypedResults.NoContent();
+    }
+
+    public sealed record RebuildStarted(string Projection, int Generation);
+
+    /// <summary>
+    /// Starts the daemon only once the database is up: hosted services are all constructed before
+    /// the first one starts, and the daemon needs the started database's data source.
+    /// </summary>
+    private sealed class DaemonHost(IServiceProvider services) : IHostedService
+    {
+        private ProjectionDaemon? daemon;
+
+        public Task StartAsync(CancellationToken ct) => (daemon = services.GetRequiredService<ProjectionDaemon>()).StartAsync(ct);
+        public Task StopAsync(CancellationToken ct) => daemon?.StopAsync(ct) ?? Task.CompletedTask;
+    }
+
+    /// <summary>Running = started and its loop has not ended (/health/ready).</summary>
+    public static bool IsRunning(this ProjectionDaemon daemon) => daemon.ExecuteTask is { IsCompleted: false };
+}

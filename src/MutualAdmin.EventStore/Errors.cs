@@ -27,6 +27,8 @@ internal static class SqlErrors
         InvalidInput => new InvalidAppendException(e.MessageText),
         PostgresErrorCodes.UniqueViolation when e.TableName is "events" or "streams"
             => new ConcurrencyException($"a racing writer took the same stream version ({e.ConstraintName})", e),
+        // Two units locking overlapping streams: PostgreSQL breaks the cycle; the loser may retry.
+        PostgresErrorCodes.DeadlockDetected => new ConcurrencyException("a concurrent unit of work locked the same streams", e),
         _ => e,
     };
 }

@@ -21,10 +21,10 @@ language plpgsql set search_path from current as $$
 declare
     n_streams int := coalesce(array_length(p_streams, 1), 0);
     n_events  int := coalesce(array_length(p_event_ids, 1), 0);
-    v_current bigint[] := array_fill(null::bigint, array[n_streams]);
-    v_next    bigint[];
-    v_found   text[];
-    v_found_versions bigint[];
+    v_counts  bigint[] := array_fill(0::bigint, array[n_streams]);  -- events per stream in this unit
+    v_next    bigint[] := array_fill(0::bigint, array[n_streams]);  -- each stream's version before the unit
+    v_moved_ids      text[];
+    v_moved_versions bigint[];
     v_positions bigint[] := array_fill(0::bigint, array[n_events]);
     v_versions  bigint[] := array_fill(0::bigint, array[n_events]);
     v_hashes    bytea[]  := array_fill(null::bytea, array[n_events]);
@@ -38,45 +38,51 @@ begin
     if n_events = 0 or n_streams = 0 then
         raise exception 'a unit of work needs at least one event' using errcode = 'MA002';
     end if;
-
-    select array_agg(l.stream_id), array_agg(l.version) into v_found, v_found_versions
-      from (select st.stream_id, st.version from streams st
-             where st.tenant_id = p_tenant and st.stream_id = any(p_streams)
-             order by st.stream_id for update) l;
-
-    for s in 1 .. n_streams loop
-        i := array_position(v_found, p_streams[s]);
-        if i is not null then v_current[s] := v_found_versions[i]; end if;
-        if p_expected[s] = 0 and v_current[s] is not null then
-            raise exception 'stream % already exists', p_streams[s] using errcode = 'MA001';
-        elsif p_expected[s] > 0 and v_current[s] is distinct from p_expected[s] then
-            raise exception 'stream % is at version %, expected %', p_streams[s], coalesce(v_current[s], 0), p_expected[s]
-                using errcode = 'MA001';
-        end if;
-        if v_current[s] is null then v_new := v_new || s; end if;
+    for i in 1 .. n_events loop
+        v_counts[p_event_stream[i]] := v_counts[p_event_stream[i]] + 1;
     end loop;
 
-    v_next := array(select coalesce(c, 0) from unnest(v_current) c);
+    -- Existing streams: one UPDATE both locks the rows (in key order, the scan order of "= any") and
+    -- moves their versions; the expected versions are checked on what it saw, and a mismatch rolls
+    -- the whole unit back before any position is drawn.
+    with moved as (
+        update streams st
+           set version = st.version + v_counts[array_position(p_streams, st.stream_id)], updated_at = v_now
+         where st.tenant_id = p_tenant and st.stream_id = any(p_streams)
+           and p_expected[array_position(p_streams, st.stream_id)] <> 0
+        returning st.stream_id, st.version - v_counts[array_position(p_streams, st.stream_id)] as before)
+    select array_agg(m.stream_id), array_agg(m.before) into v_moved_ids, v_moved_versions from moved m;
+
+    for s in 1 .. n_streams loop
+        i := array_position(v_moved_ids, p_streams[s]);
+        if i is not null then
+            v_next[s] := v_moved_versions[i];
+            if p_expected[s] > 0 and v_next[s] <> p_expected[s] then
+                raise exception 'stream % is at version %, expected %', p_streams[s], v_next[s], p_expected[s]
+                    using errcode = 'MA001';
+            end if;
+        elsif p_expected[s] > 0 then
+            raise exception 'stream % expected at version % does not exist', p_streams[s], p_expected[s] using errcode = 'MA001';
+        else
+            v_new := v_new || s;
+        end if;
+    end loop;
+
+    if array_length(v_new, 1) > 0 then
+        insert into streams (tenant_id, stream_id, stream_type, version, created_at, updated_at)
+        select p_tenant, p_streams[k.n], p_stream_types[k.n], v_counts[k.n], v_now, v_now from unnest(v_new) k(n)
+        on conflict do nothing;
+        get diagnostics v_inserted = row_count;
+        if v_inserted < array_length(v_new, 1) then
+            raise exception 'a stream expected not to exist exists, or a racing writer started it first' using errcode = 'MA001';
+        end if;
+    end if;
+
     for i in 1 .. n_events loop
         s := p_event_stream[i];
         v_next[s] := v_next[s] + 1;
         v_versions[i] := v_next[s];
     end loop;
-
-    if array_length(v_new, 1) > 0 then
-        insert into streams (tenant_id, stream_id, stream_type, version, created_at, updated_at)
-        select p_tenant, p_streams[k.n], p_stream_types[k.n], v_next[k.n], v_now, v_now from unnest(v_new) k(n)
-        on conflict do nothing;
-        get diagnostics v_inserted = row_count;
-        if v_inserted < array_length(v_new, 1) then
-            raise exception 'a racing writer started one of the streams first' using errcode = 'MA001';
-        end if;
-    end if;
-    if coalesce(array_length(v_new, 1), 0) < n_streams then
-        -- "= any(array)" keeps this on the primary key whatever the planner guesses about arrays.
-        update streams st set version = v_next[array_position(p_streams, st.stream_id)], updated_at = v_now
-         where st.tenant_id = p_tenant and st.stream_id = any(v_found);
-    end if;
 
     -- From here to commit, no other transaction can draw positions.
     perform pg_advisory_xact_lock(7305411061);

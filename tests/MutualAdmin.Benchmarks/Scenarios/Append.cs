@@ -13,11 +13,12 @@ namespace MutualAdmin.Benchmarks.Scenarios;
 /// </summary>
 public static class Append
 {
-    private const int Writers = 16;
+    private static int Writers = 16;
 
     public static async Task<BenchResult> Run(Bench bench)
     {
         var duration = TimeSpan.FromSeconds(bench.Option("seconds", 10));
+        Writers = bench.Option("writers", 16);
         await bench.CreateRawTable("raw_append");
         var json = System.Text.Json.JsonSerializer.Serialize(Bench.Payload(1), BenchJson.Default.BeneficiaryEnrolled);
         var metadata = """{"tenant": "bench", "command": "register", "correlationId": "c"}""";

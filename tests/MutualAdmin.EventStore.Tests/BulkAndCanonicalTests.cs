@@ -57,4 +57,18 @@ public sealed class BulkAndCanonicalTests(TestCluster cluster) : StoreTest(clust
         Assert.Equal(Migrator.Store.Count, await Scalar("select count(*) from schema_migrations where module = 'store'"));
         Assert.True(await Migrator.IsUpToDate(DataSource, Migrator.Store));
     }
+
+    [Fact]
+    public async Task A_script_whose_text_changed_is_applied_again_and_only_then()
+    {
+        MigrationScript Version(string sql) => new("probe", 1, "001_probe.sql", sql);
+        await Migrator.Apply(DataSource, [Version("create table if not exists probe (x int)")]);
+        var changed = Version("create table if not exists probe (x int); insert into probe values (1)");
+        Assert.False(await Migrator.IsUpToDate(DataSource, [changed]));
+
+        await Migrator.Apply(DataSource, [changed]);
+        await Migrator.Apply(DataSource, [changed]);
+        Assert.Equal(1, await Scalar("select count(*) from probe"));
+        Assert.True(await Migrator.IsUpToDate(DataSource, [changed]));
+    }
 }

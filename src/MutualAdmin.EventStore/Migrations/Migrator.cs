@@ -7,9 +7,11 @@ namespace MutualAdmin.EventStore.Migrations;
 public sealed record MigrationScript(string Module, int Number, string Name, string Sql);
 
 /// <summary>
-/// Applies numbered .sql scripts once each, in order, recorded in schema_migrations. Every script is
-/// written to be re-runnable too ("if not exists", "create or replace"), and nodes starting together
-/// queue on an advisory lock instead of racing.
+/// Applies numbered .sql scripts in order, recorded in schema_migrations with a checksum. Every
+/// script is re-runnable ("if not exists", "create or replace"), so a script whose text changed
+/// since it was applied is applied again: that is how a new version of a function reaches existing
+/// databases. Table changes go in a new numbered script. Nodes starting together queue on an
+/// advisory lock instead of racing.
 /// </summary>
 public static class Migrator
 {
@@ -43,18 +45,22 @@ public static class Migrator
                 create table if not exists {Schema}.schema_migrations (
                     module text not null, number int not null, name text not null,
                     applied_at timestamptz not null default now(), primary key (module, number));
+                alter table {Schema}.schema_migrations add column if not exists checksum text;
                 """, ct);
             var applied = await Applied(connection, ct);
-            foreach (var script in scripts.Where(s => !applied.Contains((s.Module, s.Number))))
+            foreach (var script in scripts.Where(s => applied.GetValueOrDefault((s.Module, s.Number)) != Checksum(s)))
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);
                 await Execute(connection, tx, $"set local search_path = {Schema}, public", ct);
                 await Execute(connection, tx, script.Sql, ct);
-                await using var record = new NpgsqlCommand(
-                    $"insert into {Schema}.schema_migrations (module, number, name) values ($1, $2, $3)", connection, tx);
+                await using var record = new NpgsqlCommand($"""
+                    insert into {Schema}.schema_migrations (module, number, name, checksum) values ($1, $2, $3, $4)
+                    on conflict (module, number) do update set name = excluded.name, checksum = excluded.checksum, applied_at = now()
+                    """, connection, tx);
                 record.Parameters.Add(new() { Value = script.Module });
                 record.Parameters.Add(new() { Value = script.Number });
                 record.Parameters.Add(new() { Value = script.Name });
+                record.Parameters.Add(new() { Value = Checksum(script) });
                 await record.ExecuteNonQueryAsync(ct);
                 await tx.CommitAsync(ct);
             }
@@ -72,15 +78,18 @@ public static class Migrator
         await using var exists = new NpgsqlCommand($"select to_regclass('{Schema}.schema_migrations') is not null", connection);
         if (!(bool)(await exists.ExecuteScalarAsync(ct))!) return false;
         var applied = await Applied(connection, ct);
-        return scripts.All(s => applied.Contains((s.Module, s.Number)));
+        return scripts.All(s => applied.GetValueOrDefault((s.Module, s.Number)) == Checksum(s));
     }
 
-    private static async Task<HashSet<(string, int)>> Applied(NpgsqlConnection connection, CancellationToken ct)
+    private static string Checksum(MigrationScript script) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(script.Sql)));
+
+    private static async Task<Dictionary<(string, int), string?>> Applied(NpgsqlConnection connection, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"select module, number from {Schema}.schema_migrations", connection);
+        await using var command = new NpgsqlCommand($"select module, number, checksum from {Schema}.schema_migrations", connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var applied = new HashSet<(string, int)>();
-        while (await reader.ReadAsync(ct)) applied.Add((reader.GetString(0), reader.GetInt32(1)));
+        var applied = new Dictionary<(string, int), string?>();
+        while (await reader.ReadAsync(ct)) applied[(reader.GetString(0), reader.GetInt32(1))] = reader.IsDBNull(2) ? null : reader.GetString(2);
         return applied;
     }
 

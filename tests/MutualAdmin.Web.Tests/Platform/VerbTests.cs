@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MutualAdmin.Testing;
+using MutualAdmin.Web.Hosting;
+using MutualAdmin.Web.Platform;
+
+namespace MutualAdmin.Web.Tests.Platform;
+
+/// <summary>The platform administrator's verbs, run as the executable runs them, against this class's database.</summary>
+public sealed class VerbTests(TestCluster cluster) : WebTest(cluster)
+{
+    private async Task<int> Run(params string[] args)
+    {
+        var connectionString = Factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("MutualAdmin");
+        Environment.SetEnvironmentVariable("ConnectionStrings__MutualAdmin", connectionString);
+        try
+        {
+            return await Cli.Build(args).Parse(args).InvokeAsync();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("ConnectionStrings__MutualAdmin", null);
+        }
+    }
+
+    [Fact]
+    public async Task Tenants_users_and_clients_are_created_from_the_command_line()
+    {
+        Assert.Equal(0, await Run("create-tenant", "mutuelle-cli", "Mutuelle de la ligne de commande"));
+        Assert.Equal(0, await Run("create-user", "--tenant", "mutuelle-cli", "--username", "awa@cli", "--password", Password,
+            "--role", "cashier", "manager", "--name", "Awa"));
+        Assert.Equal(0, await Run("create-fund-client", "--name", "Fonds"));
+        Assert.Equal(0, await Run("create-provider-client", "--name", "Centre", "--tenant", "mutuelle-cli", "--provider", "cs-1"));
+
+        Assert.NotNull(await Service<Tenants>().Find("mutuelle-cli", default));
+        var user = Assert.Single(await Service<StaffUsers>().OfTenant("mutuelle-cli", default));
+        Assert.Equal(["cashier", "manager"], user.Roles);
+        var token = await Client.PostAsJsonAsync("/api/auth/token", new { username = "awa@cli", password = Password });
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_role_is_refused_and_creates_nothing()
+    {
+        await Run("create-tenant", "mutuelle-roles", "Roles");
+        Assert.NotEqual(0, await Run("create-user", "--tenant", "mutuelle-roles", "--username", "x@roles", "--password", Password, "--role", "astronaut"));
+        Assert.Empty(await Service<StaffUsers>().OfTenant("mutuelle-roles", default));
+    }
+}

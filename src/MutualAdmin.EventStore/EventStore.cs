@@ -30,6 +30,9 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypes types)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.SearchPath = $"{Migrator.Schema},public";
+        // The same few statements run for every unit of work: prepare them once per connection
+        // (Npgsql's reset of a pooled connection keeps prepared statements).
+        builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
         configure?.Invoke(builder);
         return builder.Build();
     }

@@ -52,7 +52,7 @@ public sealed class EventReader
         command.Parameters.Add(new() { Value = position });
         command.Parameters.Add(new() { Value = (object?)tenant ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = limit });
-        return await Read(command, connection, ct);
+        return await Read(command, connection, ct, limit);
     }
 
     /// <summary>For the projection daemon: events of <paramref name="types"/> in (after, upTo], in position order.</summary>
@@ -68,7 +68,7 @@ public sealed class EventReader
         command.Parameters.Add(new() { Value = upTo });
         command.Parameters.Add(new() { Value = types });
         command.Parameters.Add(new() { Value = limit });
-        return await Read(command, connection, ct);
+        return await Read(command, connection, ct, limit);
     }
 
     /// <summary>Folds a stream into a state, as of a version or an instant; null when there is no event to fold.</summary>
@@ -83,14 +83,19 @@ public sealed class EventReader
     internal static TState Fold<TState>(TState initial, Func<TState, object, TState> evolve, IEnumerable<RecordedEvent> events) =>
         events.Where(e => e.Data is not UnknownEvent).Aggregate(initial, (state, e) => evolve(state, e.Data));
 
-    private async Task<IReadOnlyList<RecordedEvent>> Read(NpgsqlCommand command, NpgsqlConnection? connection, CancellationToken ct)
+    /// <param name="expected">
+    /// Sizes the list up front for reads by batch: a list grown by doubling past 10,625 entries lands
+    /// on the large object heap, and a rebuild allocating one per batch was measured spending more
+    /// time in gen 2 collections than in reading.
+    /// </param>
+    private async Task<IReadOnlyList<RecordedEvent>> Read(NpgsqlCommand command, NpgsqlConnection? connection, CancellationToken ct, int expected = 0)
     {
         NpgsqlConnection? owned = null;
         command.Connection = connection ?? (owned = await store.DataSource.OpenConnectionAsync(ct));
         try
         {
             await using var reader = await command.ExecuteReaderAsync(ct);
-            var events = new List<RecordedEvent>();
+            var events = new List<RecordedEvent>(Math.Min(expected, 10_000));
             var metadata = (Json: "", Value: (EventMetadata?)null);
             while (await reader.ReadAsync(ct)) events.Add(ToEvent(reader, ref metadata));
             return events;

@@ -19,6 +19,7 @@ public sealed class EventSession : IAsyncDisposable
     private readonly EventStore store;
     private readonly List<(StreamId Id, string Type, ExpectedVersion Expected)> streams = [];
     private readonly List<(StreamId Id, object Data)> pending = [];
+    private readonly List<Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task>> writesOnSave = [];
     private NpgsqlConnection? connection;
     private NpgsqlTransaction? transaction;
 
@@ -73,6 +74,13 @@ public sealed class EventSession : IAsyncDisposable
         return new(id, EventReader.Fold(initial, evolve, events), events.Count == 0 ? 0 : events[^1].Version);
     }
 
+    /// <summary>
+    /// A write that must commit with this unit's events (an outbox message, a uniqueness row). It runs
+    /// inside <see cref="SaveChanges"/>, after the inline projections and before the append, so adding
+    /// it takes no lock and opens no transaction early.
+    /// </summary>
+    public void WriteOnSave(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> write) => writesOnSave.Add(write);
+
     /// <summary>The session's transaction, begun on first use, for inline writes that must commit with the events.</summary>
     public async Task<NpgsqlTransaction> Transaction(CancellationToken ct = default)
     {
@@ -95,6 +103,7 @@ public sealed class EventSession : IAsyncDisposable
             var tx = await Transaction(ct);
             foreach (var projection in store.InlineProjections)
                 await projection.Apply(Tenant, pending.Select(p => new PendingEvent(p.Id.Key, p.Data)).ToList(), tx.Connection!, tx, ct);
+            foreach (var write in writesOnSave) await write(tx.Connection!, tx, ct);
             return await AppendPendingAndCommit(tx, ct);
         }
         catch (PostgresException e)
@@ -106,6 +115,7 @@ public sealed class EventSession : IAsyncDisposable
             if (gated) store.AppendGate.Release();
             pending.Clear();
             streams.Clear();
+            writesOnSave.Clear();
             await EndTransaction();
         }
     }

@@ -8,11 +8,11 @@ public static class OutboxWriter
     /// <summary>The channel the dispatcher listens on; NOTIFY is delivered at commit, so it wakes the dispatcher only for committed rows.</summary>
     internal const string Channel = "mutualadmin_outbox";
 
-    /// <summary>Adds the message to the session's transaction: it commits with the events, or not at all.</summary>
-    public static async Task AddOutboxMessage(this EventSession session, OutboxMessage message, CancellationToken ct = default)
+    /// <summary>Adds the message to the session's unit of work: it commits with the events, or not at all.</summary>
+    public static Task AddOutboxMessage(this EventSession session, OutboxMessage message, CancellationToken ct = default)
     {
-        var tx = await session.Transaction(ct);
-        await Add(tx.Connection!, tx, session.Tenant, message, ct);
+        session.WriteOnSave((connection, tx, token) => Add(connection, tx, session.Tenant, message, token));
+        return Task.CompletedTask;
     }
 
     /// <summary>Adds the message to any transaction that writes business rows.</summary>

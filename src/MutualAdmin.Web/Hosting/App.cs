@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Enrolment;
 using MutualAdmin.Web.Errors;
 using MutualAdmin.Web.Health;
 using MutualAdmin.Web.Idempotency;
@@ -23,6 +24,7 @@ public static class App
         builder.Services.AddAuth();
         builder.Services.AddErrors();
         builder.Services.AddSeeding().AddDemoSeedingAtStartup();
+        builder.Services.AddEnrolment();
 
         var app = builder.Build();
         app.Use(Correlation.Middleware);
@@ -34,6 +36,7 @@ public static class App
         app.MapAuth();
         app.MapUsers();
         app.MapProjections();
+        app.MapEnrolment();
         return app;
     }
 

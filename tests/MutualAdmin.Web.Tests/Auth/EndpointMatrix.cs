@@ -10,6 +10,8 @@ public static class EndpointMatrix
     public const string Anyone = "anyone";
     private static readonly string[] AllStaff =
         ["enrolment-officer", "cashier", "claims-officer", "medical-reviewer", "manager", "auditor", "admin"];
+    private static readonly string[] EnrolmentReaders =
+        ["enrolment-officer", "cashier", "claims-officer", "medical-reviewer", "manager", "auditor"];
 
     public static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
     {
@@ -29,5 +31,11 @@ public static class EndpointMatrix
         ["POST /api/admin/projections/{name}/rebuild"] = ["admin"],
         ["POST /api/admin/projections/{name}/pause"] = ["admin"],
         ["POST /api/admin/projections/{name}/resume"] = ["admin"],
+        ["POST /api/members/"] = ["enrolment-officer", "manager"],
+        ["GET /api/members/"] = EnrolmentReaders,
+        ["GET /api/members/{id:guid}"] = EnrolmentReaders,
+        ["POST /api/members/{id:guid}/affiliations"] = ["enrolment-officer", "manager"],
+        ["POST /api/affiliations/{id:guid}/approval"] = ["manager"],
+        ["GET /api/eligibility"] = EnrolmentReaders,
     };
 }

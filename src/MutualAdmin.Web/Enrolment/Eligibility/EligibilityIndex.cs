@@ -1,0 +1,112 @@
+using MutualAdmin.Domain.Enrolment;
+using MutualAdmin.EventStore.Projections;
+using MutualAdmin.EventStore.Streams;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MutualAdmin.Web.Enrolment.Eligibility;
+
+/// <summary>
+/// The eligibility index, inline (architecture.md decision 5): claims and the Fund's eligibility check
+/// must see an affiliation or a death in the same instant it is recorded. For every household touched
+/// by the unit of work, it folds the household and its affiliations (stored events + pending ones)
+/// and rewrites the periods of each beneficiary.
+/// </summary>
+public sealed class EligibilityIndex(EventStore.EventStore store, CoverTerms terms) : IInlineProjection
+{
+    public async Task Apply(string tenant, IReadOnlyList<PendingEvent> events, NpgsqlConnection connection,
+        NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        var households = new HashSet<Guid>();
+        foreach (var e in events)
+        {
+            switch (e.Data)
+            {
+                case IHouseholdEvent: households.Add(Guid.Parse(e.StreamKey["household-".Length..])); break;
+                case AffiliationRequested r:
+                    await Execute(connection, "insert into household_affiliations values ($1, $2, $3) on conflict do nothing", ct, tenant, r.HouseholdId, r.AffiliationId);
+                    households.Add(r.HouseholdId);
+                    break;
+                case IAffiliationEvent:
+                    if (await HouseholdOf(tenant, e.StreamKey, connection, ct) is { } h) households.Add(h);
+                    break;
+            }
+        }
+        foreach (var household in households) await Rewrite(tenant, household, events, connection, ct);
+    }
+
+    private async Task Rewrite(string tenant, Guid householdId, IReadOnlyList<PendingEvent> pending, NpgsqlConnection connection, CancellationToken ct)
+    {
+        if (await Fold(EnrolmentStreams.Household(tenant, householdId), Household.Initial,
+                (s, e) => e is IHouseholdEvent h ? Household.Evolve(s, h) : s, pending, connection, ct) is not Household.Registered household) return;
+        var affiliations = new List<Affiliation>();
+        foreach (var id in await AffiliationsOf(tenant, householdId, connection, ct))
+            affiliations.Add(await Fold(EnrolmentStreams.Affiliation(tenant, id), Affiliation.Initial,
+                (s, e) => e is IAffiliationEvent a ? Affiliation.Evolve(s, a) : s, pending, connection, ct));
+
+        await using var batch = new NpgsqlBatch(connection);
+        var numbers = household.People.Select(p => p.BeneficiaryNumber).ToArray();
+        batch.BatchCommands.Add(Command("delete from eligibility_periods where beneficiary_number = any($1)", (object)numbers));
+        foreach (var person in household.People)
+        {
+            batch.BatchCommands.Add(Command("""
+                insert into eligibility_beneficiaries values ($1, $2, $3, $4) on conflict (beneficiary_number) do nothing
+                """, person.BeneficiaryNumber, tenant, householdId, person.PersonId));
+            foreach (var affiliation in affiliations.OfType<Affiliation.Activated>())
+                foreach (var p in Timeline.Of(person, affiliation, terms))
+                    batch.BatchCommands.Add(Command("insert into eligibility_periods values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                        person.BeneficiaryNumber, affiliation.Terms.AffiliationId, p.From, Nullable(p.To),
+                        Wire(p.Cover.State), Nullable(p.Cover.CoverFrom), Nullable(p.Cover.CoverTo), tenant, affiliation.Terms.SchemeCode));
+        }
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<T> Fold<T>(StreamId id, T initial, Func<T, object, T> evolve, IReadOnlyList<PendingEvent> pending,
+        NpgsqlConnection connection, CancellationToken ct)
+    {
+        var stored = await store.ReaderFor(id.Tenant).ReadStream(id, connection: connection, ct: ct);
+        var state = stored.Aggregate(initial, (s, e) => evolve(s, e.Data));
+        return pending.Where(p => p.StreamKey == id.Key).Aggregate(state, (s, e) => evolve(s, e.Data));
+    }
+
+    private static async Task<Guid?> HouseholdOf(string tenant, string affiliationStream, NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("select household_id from household_affiliations where tenant_id = $1 and affiliation_id = $2", connection);
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = Guid.Parse(affiliationStream["affiliation-".Length..]) });
+        return await command.ExecuteScalarAsync(ct) as Guid?;
+    }
+
+    private static async Task<List<Guid>> AffiliationsOf(string tenant, Guid household, NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("select affiliation_id from household_affiliations where tenant_id = $1 and household_id = $2", connection);
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = household });
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
+        return ids;
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken ct, params object[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var v in values) command.Parameters.Add(new() { Value = v });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var v in values) command.Parameters.Add(v is NpgsqlParameter p ? p : new() { Value = v });
+        return command;
+    }
+
+    private static NpgsqlParameter Nullable(DateOnly? date) => new() { Value = (object?)date ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date };
+
+    public static string Wire(BeneficiaryState state) => state switch
+    {
+        BeneficiaryState.NotAffiliated => "not-affiliated",
+        _ => state.ToString().ToLowerInvariant(),
+    };
+}

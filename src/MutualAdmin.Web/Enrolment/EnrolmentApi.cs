@@ -1,0 +1,72 @@
+using MutualAdmin.Domain;
+using EventTypes = MutualAdmin.EventStore.Events.EventTypes;
+using MutualAdmin.EventStore.Projections;
+using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Enrolment.Affiliating;
+using MutualAdmin.Web.Enrolment.Eligibility;
+using MutualAdmin.Web.Enrolment.GettingMember;
+using MutualAdmin.Web.Enrolment.Privacy;
+using MutualAdmin.Web.Enrolment.Registering;
+using MutualAdmin.Web.Enrolment.Searching;
+using MutualAdmin.Web.Idempotency;
+using Npgsql;
+
+namespace MutualAdmin.Web.Enrolment;
+
+/// <summary>Enrolment (domain.md E-1 … E-10): every route of the feature, then its services.</summary>
+public static class EnrolmentApi
+{
+    private static readonly string[] Officers = [StaffRole.EnrolmentOfficer, StaffRole.Manager];
+    private static readonly string[] Readers = [StaffRole.EnrolmentOfficer, StaffRole.Manager, StaffRole.Cashier,
+        StaffRole.ClaimsOfficer, StaffRole.MedicalReviewer, StaffRole.Auditor];
+
+    public static IEndpointRouteBuilder MapEnrolment(this IEndpointRouteBuilder app)
+    {
+        var members = app.MapGroup("/api/members").WithTags("Enrolment");
+        members.MapPost("/", RegisterHousehold.Handle).ForStaff(Officers).Idempotent();
+        members.MapGet("/", SearchMembers.Handle).ForStaff(Readers);
+        members.MapGet("/{id:guid}", GetMember.Handle).ForStaff(Readers);
+        members.MapPost("/{id:guid}/affiliations", RequestAffiliation.Handle).ForStaff(Officers).Idempotent();
+
+        var affiliations = app.MapGroup("/api/affiliations").WithTags("Enrolment");
+        affiliations.MapPost("/{id:guid}/approval", ApproveAffiliation.Handle).ForStaff(StaffRole.Manager);
+
+        app.MapGet("/api/eligibility", EligibilityCheck.ForStaff).WithTags("Enrolment").ForStaff(Readers);
+        return app;
+    }
+
+    public static IServiceCollection AddEnrolment(this IServiceCollection services)
+    {
+        // Event JSON seals personal data with per-person keys; the keys reach the database once it exists.
+        var keys = new PersonKeys();
+        EnrolmentEvents.Register(Registered<EventTypes>(services), keys);
+        services.AddSingleton(sp => keys.Connect(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => PersonHashes.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => Terms(sp.GetRequiredService<IConfiguration>()));
+
+        // The inline projections join the store where it is made, so no unit of work can miss them.
+        var makeStore = services.Last(d => d.ServiceType == typeof(EventStore.EventStore)).ImplementationFactory!;
+        services.AddSingleton(sp =>
+        {
+            var store = (EventStore.EventStore)makeStore(sp);
+            store.InlineProjections.Add(new PersonalDataIndex(sp.GetRequiredService<PersonKeys>(), sp.GetRequiredService<PersonHashes>()));
+            store.InlineProjections.Add(new EligibilityIndex(store, sp.GetRequiredService<CoverTerms>()));
+            return store;
+        });
+        services.AddSingleton<BeneficiaryNumbers>();
+        services.AddSingleton<DuplicateLookup>();
+        services.AddSingleton<Households>();
+        services.AddSingleton<EligibilityCheck>();
+        services.AddSingleton<IProjection, MemberRegister>();
+        return services;
+    }
+
+    private static T Registered<T>(IServiceCollection services) where T : class =>
+        services.Last(d => d.ServiceType == typeof(T)).ImplementationInstance as T
+        ?? throw new InvalidOperationException($"AddEnrolment needs AddDatabase first ({typeof(T).Name})");
+
+    private static CoverTerms Terms(IConfiguration configuration) => new(
+        configuration["Enrolment:SchemeCode"] ?? "CSU-BASE",
+        configuration.GetValue("Enrolment:WaitingPeriodDays", 90),
+        configuration.GetValue("Enrolment:GracePeriodDays", 30));
+}

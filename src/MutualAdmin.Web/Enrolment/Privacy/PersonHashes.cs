@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using MutualAdmin.Domain.Enrolment;
+
+namespace MutualAdmin.Web.Enrolment.Privacy;
+
+/// <summary>
+/// Keyed hashes (HMAC-SHA256) that let the platform find equal national IDs or equal identities
+/// without storing them readably: a stolen table cannot be reversed by hashing every possible ID
+/// without the key. The key is platform configuration (<c>Enrolment:BlindIndexKey</c>, base64).
+/// </summary>
+public sealed class PersonHashes(byte[] key)
+{
+    public static PersonHashes From(IConfiguration configuration) =>
+        new(configuration["Enrolment:BlindIndexKey"] is { Length: > 0 } configured
+            ? Convert.FromBase64String(configured)
+            // Development and tests only; deploy/ sets a real key.
+            : SHA256.HashData("mutualadmin-development-blind-index"u8));
+
+    public static string NormaliseNationalId(string id) =>
+        new([.. id.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant)]);
+
+    public byte[] NationalId(string id) => Hash("national-id|" + NormaliseNationalId(id));
+
+    /// <summary>E-4: same name + birth date (the year when only that is known) + locality.</summary>
+    public byte[] Fingerprint(string fullName, DateOnly? birthDate, int birthYear, Locality locality) =>
+        Hash(string.Join('|', "identity", Simplify(fullName),
+            birthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? birthYear.ToString(CultureInfo.InvariantCulture),
+            Simplify(locality.Region), Simplify(locality.District), Simplify(locality.Commune)));
+
+    /// <summary>Case, accents and spacing differ between two officers typing the same name.</summary>
+    public static string Simplify(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var letters = decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark);
+        return string.Join(' ', new string([.. letters]).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private byte[] Hash(string text) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text));
+}

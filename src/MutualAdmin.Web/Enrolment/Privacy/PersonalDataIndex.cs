@@ -1,0 +1,58 @@
+using MutualAdmin.Domain.Enrolment;
+using MutualAdmin.EventStore.Projections;
+using Npgsql;
+
+namespace MutualAdmin.Web.Enrolment.Privacy;
+
+/// <summary>
+/// Inline, in the transaction of the person's first event: their key (so no event is ever written
+/// that cannot be opened), the blind index of their national ID (E-4: its unique key makes the second
+/// of two racing registrations fail and roll back whole) and their identity fingerprint (E-4 warning).
+/// </summary>
+public sealed class PersonalDataIndex(PersonKeys keys, PersonHashes hashes) : IInlineProjection
+{
+    public async Task Apply(string tenant, IReadOnlyList<PendingEvent> events, NpgsqlConnection connection,
+        NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        var localities = events.Select(e => e.Data).OfType<MemberRegistered>().ToDictionary(m => m.HouseholdId, m => m.Locality);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var e in events)
+        {
+            var (person, personal, birthYear, household) = e.Data switch
+            {
+                MemberRegistered m => (m.PersonId, m.Personal, m.BirthYear, m.HouseholdId),
+                DependantAdded d => (d.PersonId, d.Personal, d.BirthYear, d.HouseholdId),
+                _ => (Guid.Empty, null!, 0, Guid.Empty),
+            };
+            if (person == Guid.Empty) continue;
+            batch.BatchCommands.Add(Command("insert into person_keys (tenant_id, person_id, key) values ($1, $2, $3)",
+                tenant, person, keys.Mint(person)));
+            if (personal.NationalId is { Length: > 0 } nationalId)
+                batch.BatchCommands.Add(Command("insert into national_ids (id_hash, tenant_id, person_id) values ($2, $1, $3)",
+                    tenant, hashes.NationalId(nationalId), person));
+            var locality = localities.TryGetValue(household, out var l) ? l : await Locality(tenant, household, connection, ct);
+            if (locality is not null)
+                batch.BatchCommands.Add(Command("insert into person_fingerprints (tenant_id, fingerprint, person_id) values ($1, $2, $3) on conflict do nothing",
+                    tenant, hashes.Fingerprint(personal.FullName, personal.BirthDate, birthYear, locality), person));
+        }
+        if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>A dependant added later lives where the household lives (kept beside the index).</summary>
+    private static async Task<Locality?> Locality(string tenant, Guid household, NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "select data -> 'locality' ->> 'region', data -> 'locality' ->> 'district', data -> 'locality' ->> 'commune' from events where tenant_id = $1 and stream_id = $2 and version = 1", connection);
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = $"household-{household}" });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) && !reader.IsDBNull(0) ? new(reader.GetString(0), reader.GetString(1), reader.GetString(2)) : null;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var v in values) command.Parameters.Add(new() { Value = v });
+        return command;
+    }
+}

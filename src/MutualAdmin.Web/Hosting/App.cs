@@ -7,6 +7,7 @@ using MutualAdmin.Web.Idempotency;
 using MutualAdmin.Web.Observability;
 using MutualAdmin.Web.Platform;
 using MutualAdmin.Web.Projections;
+using MutualAdmin.Web.Schemes;
 using MutualAdmin.Web.Seeding;
 
 namespace MutualAdmin.Web.Hosting;
@@ -19,10 +20,13 @@ public static class App
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
         builder.Services.AddDatabase();
+        builder.AddTelemetry();
         builder.Services.AddPlatform();
         builder.Services.AddProjections();
         builder.Services.AddAuth();
         builder.Services.AddErrors();
+        builder.Services.AddOpenApiDocs();
+        builder.Services.AddSchemes();
         builder.Services.AddSeeding().AddDemoSeedingAtStartup();
         builder.Services.AddEnrolment();
 
@@ -33,9 +37,11 @@ public static class App
         app.UseAuthorization();
         app.UseIdempotency();
         app.MapHealth();
+        app.MapOpenApiDocs();
         app.MapAuth();
         app.MapUsers();
         app.MapProjections();
+        app.MapSchemes();
         app.MapEnrolment();
         return app;
     }

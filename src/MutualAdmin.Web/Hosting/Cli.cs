@@ -26,6 +26,7 @@ public static class Cli
             serve, migrate,
         };
         foreach (var verb in PlatformVerbs.All()) root.Subcommands.Add(verb);
+        foreach (var verb in Schemes.SchemeVerbs.All()) root.Subcommands.Add(verb);
         root.Subcommands.Add(Seeding.SeedingExtensions.Verb());
         root.SetAction((_, ct) => App.Serve(args, ct));
         // ASP.NET's own switches (--urls, --environment, key=value settings) pass through to the host.

@@ -10,6 +10,8 @@ using MutualAdmin.Web.Platform;
 namespace MutualAdmin.Web.Tests.Platform;
 
 /// <summary>The platform administrator's verbs, run as the executable runs them, against this class's database.</summary>
+// The verbs read the connection string from the process environment: one verb test class at a time.
+[Collection("command-line verbs")]
 public sealed class VerbTests(TestCluster cluster) : WebTest(cluster)
 {
     private async Task<int> Run(params string[] args)

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using MutualAdmin.Domain.Schemes;
+
+namespace MutualAdmin.Web.Schemes;
+
+/// <summary>
+/// S-2: the published versions of each scheme, for every rule that needs the version in force on the
+/// date that matters. Published versions never change (S-1), so a cached catalogue only ever grows:
+/// each call reads just the events after the cached stream version (usually none, one small query).
+/// </summary>
+public sealed class SchemeCatalogues(EventStore.EventStore store)
+{
+    private sealed record Loaded(SchemeCatalogue Catalogue, long Version);
+    private static readonly Loaded Nothing = new(SchemeCatalogue.Empty, 0);
+    private readonly ConcurrentDictionary<string, Loaded> cache = new(StringComparer.Ordinal);
+
+    public async Task<SchemeCatalogue> Load(string code, CancellationToken ct = default)
+    {
+        if (!SchemeStreams.IsValidCode(code)) return SchemeCatalogue.Empty;
+        var cached = cache.GetValueOrDefault(code, Nothing);
+        var newer = await store.ReaderFor(SchemeStreams.Tenant).ReadStream(SchemeStreams.Of(code), cached.Version + 1, ct: ct);
+        if (newer.Count == 0) return cached.Catalogue;
+        var loaded = new Loaded(newer.Aggregate(cached.Catalogue, (c, e) => SchemeStreams.Evolve(c, e.Data)), newer[^1].Version);
+        // Two readers racing: the one that read further wins, so the cache never goes back.
+        return cache.AddOrUpdate(code, loaded, (_, other) => other.Version >= loaded.Version ? other : loaded).Catalogue;
+    }
+
+    /// <summary>The version of <paramref name="code"/> in force on <paramref name="date"/>; null before its first version or for an unknown code.</summary>
+    public async Task<SchemeVersion?> InForce(string code, DateOnly date, CancellationToken ct = default) =>
+        (await Load(code, ct)).InForceOn(date);
+
+    /// <summary>Every scheme code that has a published version, in code order.</summary>
+    public async Task<IReadOnlyList<string>> Codes(CancellationToken ct = default)
+    {
+        await using var command = store.DataSource.CreateCommand(
+            "select stream_id from streams where tenant_id = $1 and stream_type = $2 order by stream_id");
+        command.Parameters.Add(new() { Value = SchemeStreams.Tenant });
+        command.Parameters.Add(new() { Value = SchemeStreams.StreamType });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var codes = new List<string>();
+        while (await reader.ReadAsync(ct)) codes.Add(SchemeStreams.CodeOf(reader.GetString(0)));
+        return codes;
+    }
+}

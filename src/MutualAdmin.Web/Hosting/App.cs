@@ -65,6 +65,7 @@ public static class App
             .AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true))
             .AddDatabase()
             .AddPlatform()
+            .AddSchemes()
             .AddSeeding()
             .BuildServiceProvider();
         await services.GetRequiredService<Database>().Start(ct);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MutualAdmin.EventStore.Events;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Idempotency;
@@ -30,6 +31,8 @@ public static class SchemesApi
         var types = services.LastOrDefault(d => d.ServiceType == typeof(EventTypes))?.ImplementationInstance as EventTypes
             ?? throw new InvalidOperationException("AddSchemes needs AddDatabase first (EventTypes)");
         SchemeJson.Register(types);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Seeding.IDemoSeedStep, DemoSchemes>();
         return services.AddSingleton<SchemeCatalogues>();
     }
 }

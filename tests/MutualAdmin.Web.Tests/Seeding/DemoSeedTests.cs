@@ -29,6 +29,8 @@ public sealed class DemoSeedTests(TestCluster cluster) : WebTest(cluster)
             Assert.NotEmpty(await Service<ReferenceData>().Providers(tenant.Id, default));
         }
         Assert.True(await Service<ReferenceData>().Icd10Count(default) >= 300);
+        var scheme = await Service<MutualAdmin.Web.Schemes.SchemeCatalogues>().InForce("CSU-BASE", new DateOnly(2026, 6, 1), default);
+        Assert.Equal((1, 7000L), (scheme!.Version, scheme.ContributionPerBeneficiary));
 
         var cashier = first.Usernames.First(u => u.Contains("cashier"));
         var token = await Client.PostAsJsonAsync("/api/auth/token", new { username = cashier, password = first.Password });

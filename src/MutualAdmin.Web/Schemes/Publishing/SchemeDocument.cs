@@ -23,6 +23,12 @@ public sealed record SchemeDocument(
     IReadOnlyDictionary<string, int> CoverageRatePercent,
     IReadOnlyList<Tariff> Tariffs)
 {
+    public static SchemeDocument Of(SchemeVersion scheme) => new(
+        scheme.Code, scheme.EffectiveFrom, scheme.Currency, scheme.ContributionPerBeneficiary, scheme.WaitingPeriodDays,
+        scheme.GracePeriodDays, scheme.AnnualCeilingPerBeneficiary, scheme.ClaimDeadlineDays, scheme.ReviewThreshold,
+        scheme.ReviewSamplePercent, scheme.FourEyesThreshold, scheme.AdminFeePercent, scheme.SubsidyPercent,
+        scheme.CoverageRatePercent, scheme.Tariffs);
+
     public SchemeVersion ToDraft() => SchemeStreams.Canonical(new(
         Code, 0, EffectiveFrom, Currency, ContributionPerBeneficiary, WaitingPeriodDays, GracePeriodDays,
         AnnualCeilingPerBeneficiary, ClaimDeadlineDays, ReviewThreshold, ReviewSamplePercent, FourEyesThreshold,

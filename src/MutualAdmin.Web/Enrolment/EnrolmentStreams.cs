@@ -20,6 +20,34 @@ public static class EnrolmentStreams
         session.FetchForWriting(Affiliation(session.Tenant, id), Domain.Enrolment.Affiliation.Initial,
             (s, e) => e is IAffiliationEvent a ? Domain.Enrolment.Affiliation.Evolve(s, a) : s, ct: ct);
 
+    /// <summary>Load, decide, append (skipped when the decision is "already done"). False when there is no such household.</summary>
+    public static async Task<bool> UpdateHousehold(this EventSession session, Guid id,
+        Func<Household.Registered, IReadOnlyList<IHouseholdEvent>> decide, CancellationToken ct)
+    {
+        var household = await session.FetchHousehold(id, ct);
+        if (household.State is not Household.Registered registered) return false;
+        var events = InputErrors.Decide(() => decide(registered));
+        if (events.Count == 0) return true;
+        session.Append(household, [.. events]);
+        await session.SaveEnrolment(ct);
+        return true;
+    }
+
+    /// <summary>The same for an affiliation.</summary>
+    public static async Task<Affiliation?> UpdateAffiliation(this EventSession session, Guid id,
+        Func<Affiliation, IReadOnlyList<IAffiliationEvent>> decide, CancellationToken ct)
+    {
+        var affiliation = await session.FetchAffiliation(id, ct);
+        if (affiliation.State is Domain.Enrolment.Affiliation.NonExisting) return null;
+        var events = InputErrors.Decide(() => decide(affiliation.State));
+        if (events.Count > 0)
+        {
+            session.Append(affiliation, [.. events]);
+            await session.SaveEnrolment(ct);
+        }
+        return events.Aggregate(affiliation.State, Domain.Enrolment.Affiliation.Evolve);
+    }
+
     /// <summary>
     /// Saves the unit; a national ID that a concurrent unit registered first (the blind index's unique
     /// key, written inline) is the same E-4 refusal as one found beforehand, and nothing is written.

@@ -44,6 +44,11 @@ public static class EndpointMatrix
         ["GET /api/members/{id:guid}"] = EnrolmentReaders,
         ["POST /api/members/{id:guid}/affiliations"] = ["enrolment-officer", "manager"],
         ["POST /api/affiliations/{id:guid}/approval"] = ["manager"],
+        ["POST /api/members/{id:guid}/dependants"] = ["enrolment-officer", "manager"],
+        ["POST /api/members/{id:guid}/dependants/{personId:guid}/removal"] = ["enrolment-officer", "manager"],
+        ["POST /api/members/{id:guid}/people/{personId:guid}/death"] = ["enrolment-officer", "manager"],
+        ["POST /api/affiliations/{id:guid}/renewal"] = ["enrolment-officer", "manager"],
+        ["POST /api/affiliations/{id:guid}/termination"] = ["manager"],
         ["GET /api/eligibility"] = EnrolmentReaders,
     };
 }

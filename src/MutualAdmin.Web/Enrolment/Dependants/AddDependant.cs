@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MutualAdmin.Domain.Enrolment;
+using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Enrolment.Registering;
+
+namespace MutualAdmin.Web.Enrolment.Dependants;
+
+/// <summary>E-3: a dependant joins the household (E-7: a newborn added within 30 days is covered from birth).</summary>
+public static class AddDependant
+{
+    public sealed record Request(PersonInput Dependant, bool ConfirmedNotDuplicate = false);
+    public sealed record Added(Guid PersonId, string BeneficiaryNumber);
+
+    public static async Task<Results<Created<Added>, NotFound>> Handle(Guid id, Request request, Actor actor, EventStore.EventStore store,
+        BeneficiaryNumbers numbers, DuplicateLookup duplicates, TimeProvider clock, CancellationToken ct)
+    {
+        var (date, year, estimated) = HouseholdRegistration.Birth(request.Dependant, "dependant");
+        var p = request.Dependant;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await using var session = store.OpenSession(actor.Metadata("add-dependant"));
+        var household = await session.FetchHousehold(id, ct);
+        if (household.State is not Household.Registered h) return TypedResults.NotFound();
+        var check = (await duplicates.Check(actor.Tenant, [new(p.FullName, date, year, p.NationalId)], h.Locality, request.ConfirmedNotDuplicate, ct))[0];
+        var number = (await numbers.Draw(1, ct))[0];
+        var personId = Guid.CreateVersion7();
+        var personal = new PersonalData(p.FullName?.Trim()!, date, p.Phone, p.NationalId, p.RegistryReference);
+        var command = new Domain.Enrolment.AddDependant(id, personId, number, personal, p.Sex, year, estimated,
+            p.SubsidyCategory, p.Relationship!, p.Student, today, check);
+        var events = InputErrors.Decide(() => HouseholdDecider.Decide(command, h));
+        session.Append(household, [.. events]);
+        await session.SaveEnrolment(ct);
+        return TypedResults.Created($"/api/members/{id}", new Added(personId, number));
+    }
+}

@@ -3,6 +3,8 @@ using EventTypes = MutualAdmin.EventStore.Events.EventTypes;
 using MutualAdmin.EventStore.Projections;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Enrolment.Affiliating;
+using MutualAdmin.Web.Enrolment.Dependants;
+using MutualAdmin.Web.Enrolment.Lifecycle;
 using MutualAdmin.Web.Enrolment.Eligibility;
 using MutualAdmin.Web.Enrolment.GettingMember;
 using MutualAdmin.Web.Enrolment.Privacy;
@@ -27,9 +29,14 @@ public static class EnrolmentApi
         members.MapGet("/", SearchMembers.Handle).ForStaff(Readers);
         members.MapGet("/{id:guid}", GetMember.Handle).ForStaff(Readers);
         members.MapPost("/{id:guid}/affiliations", RequestAffiliation.Handle).ForStaff(Officers).Idempotent();
+        members.MapPost("/{id:guid}/dependants", AddDependant.Handle).ForStaff(Officers).Idempotent();
+        members.MapPost("/{id:guid}/dependants/{personId:guid}/removal", RemoveDependant.Handle).ForStaff(Officers);
+        members.MapPost("/{id:guid}/people/{personId:guid}/death", RecordDeath.Handle).ForStaff(Officers);
 
         var affiliations = app.MapGroup("/api/affiliations").WithTags("Enrolment");
         affiliations.MapPost("/{id:guid}/approval", ApproveAffiliation.Handle).ForStaff(StaffRole.Manager);
+        affiliations.MapPost("/{id:guid}/renewal", RenewAffiliation.Handle).ForStaff(Officers);
+        affiliations.MapPost("/{id:guid}/termination", TerminateAffiliation.Handle).ForStaff(StaffRole.Manager);
 
         app.MapGet("/api/eligibility", EligibilityCheck.ForStaff).WithTags("Enrolment").ForStaff(Readers);
         return app;

@@ -1,33 +1,14 @@
-using System.CommandLine;
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using MutualAdmin.Testing;
-using MutualAdmin.Web.Hosting;
 using MutualAdmin.Web.Platform;
 
 namespace MutualAdmin.Web.Tests.Platform;
 
 /// <summary>The platform administrator's verbs, run as the executable runs them, against this class's database.</summary>
-// The verbs read the connection string from the process environment: one verb test class at a time.
-[Collection("command-line verbs")]
-public sealed class VerbTests(TestCluster cluster) : WebTest(cluster)
+[Collection(VerbTest.Collection)]
+public sealed class VerbTests(TestCluster cluster) : VerbTest(cluster)
 {
-    private async Task<int> Run(params string[] args)
-    {
-        var connectionString = Factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("MutualAdmin");
-        Environment.SetEnvironmentVariable("ConnectionStrings__MutualAdmin", connectionString);
-        try
-        {
-            return await Cli.Build(args).Parse(args).InvokeAsync();
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("ConnectionStrings__MutualAdmin", null);
-        }
-    }
-
     [Fact]
     public async Task Tenants_users_and_clients_are_created_from_the_command_line()
     {

@@ -1,31 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using MutualAdmin.Testing;
-using MutualAdmin.Web.Hosting;
 
 namespace MutualAdmin.Web.Tests.Schemes;
 
 /// <summary>`publish-scheme &lt;file&gt;` takes the fund API's document and publishes through the same decision.</summary>
-// The verbs read the connection string from the process environment: one verb test class at a time.
-[Collection("command-line verbs")]
-public sealed class PublishSchemeVerbTests(TestCluster cluster) : WebTest(cluster)
+[Collection(VerbTest.Collection)]
+public sealed class PublishSchemeVerbTests(TestCluster cluster) : VerbTest(cluster)
 {
-    private async Task<int> Run(params string[] args)
-    {
-        var connectionString = Factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("MutualAdmin");
-        Environment.SetEnvironmentVariable("ConnectionStrings__MutualAdmin", connectionString);
-        try
-        {
-            return await Cli.Build(args).Parse(args).InvokeAsync();
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("ConnectionStrings__MutualAdmin", null);
-        }
-    }
-
     [Fact]
     public async Task S_1_the_verb_publishes_once_and_refuses_an_invalid_file()
     {

@@ -7,10 +7,12 @@ using MutualAdmin.Web.Enrolment.Dependants;
 using MutualAdmin.Web.Enrolment.Lifecycle;
 using MutualAdmin.Web.Enrolment.Eligibility;
 using MutualAdmin.Web.Enrolment.GettingMember;
+using MutualAdmin.Web.Enrolment.Importing;
 using MutualAdmin.Web.Enrolment.Privacy;
 using MutualAdmin.Web.Enrolment.Registering;
 using MutualAdmin.Web.Enrolment.Searching;
 using MutualAdmin.Web.Idempotency;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace MutualAdmin.Web.Enrolment;
@@ -38,6 +40,12 @@ public static class EnrolmentApi
         affiliations.MapPost("/{id:guid}/renewal", RenewAffiliation.Handle).ForStaff(Officers);
         affiliations.MapPost("/{id:guid}/termination", TerminateAffiliation.Handle).ForStaff(StaffRole.Manager);
 
+        // The body is the CSV file, whatever content type the client names: no Accepts filter, which
+        // would turn a mislabelled upload into an unmatched route (403 under the fallback policy).
+        app.MapPost("/api/collectors/{collector}/households", ImportHouseholds.Handle).WithTags("Enrolment").ForStaff(Officers)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ImportHouseholds.MaxFileBytes));
+        app.MapGet("/api/imports/{importId:guid}", ImportHouseholds.Progress).WithTags("Enrolment").ForStaff(Officers);
+
         app.MapGet("/api/eligibility", EligibilityCheck.ForStaff).WithTags("Enrolment").ForStaff(Readers);
         return app;
     }
@@ -64,7 +72,10 @@ public static class EnrolmentApi
         services.AddSingleton<DuplicateLookup>();
         services.AddSingleton<Households>();
         services.AddSingleton<EligibilityCheck>();
+        services.AddSingleton<ImportProgress>();
+        services.AddSingleton<CollectiveImport>();
         services.AddSingleton<IProjection, MemberRegister>();
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 

@@ -67,6 +67,7 @@ public static class App
             .AddPlatform()
             .AddSchemes()
             .AddSeeding()
+            .AddEnrolment()
             .BuildServiceProvider();
         await services.GetRequiredService<Database>().Start(ct);
         return services;

@@ -49,6 +49,8 @@ public static class EndpointMatrix
         ["POST /api/members/{id:guid}/people/{personId:guid}/death"] = ["enrolment-officer", "manager"],
         ["POST /api/affiliations/{id:guid}/renewal"] = ["enrolment-officer", "manager"],
         ["POST /api/affiliations/{id:guid}/termination"] = ["manager"],
+        ["POST /api/collectors/{collector}/households"] = ["enrolment-officer", "manager"],
+        ["GET /api/imports/{importId:guid}"] = ["enrolment-officer", "manager"],
         ["GET /api/eligibility"] = EnrolmentReaders,
     };
 }

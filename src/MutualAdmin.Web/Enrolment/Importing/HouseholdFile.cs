@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+using MutualAdmin.Domain.Enrolment;
+using MutualAdmin.Web.Enrolment.Registering;
+using MutualAdmin.Web.Seeding;
+
+namespace MutualAdmin.Web.Enrolment.Importing;
+
+/// <summary>One row as uploaded: its line number in the file and its fields by column.</summary>
+public sealed record FileRow(int Number, IReadOnlyDictionary<string, string> Fields)
+{
+    public string this[string column] => Fields.TryGetValue(column, out var v) ? v : "";
+}
+
+/// <summary>The rows of one household (consecutive rows sharing household_ref), the member first.</summary>
+public sealed record HouseholdRows(string Reference, IReadOnlyList<FileRow> Rows, string? Problem = null);
+
+/// <summary>
+/// Reads a collector's household file (columns: seeds/README.md) row by row from a stream, never
+/// holding more than one household in memory, so a 100,000-household file costs what one does.
+/// </summary>
+public static class HouseholdFile
+{
+    public static async IAsyncEnumerable<HouseholdRows> Read(TextReader reader, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var header = await reader.ReadLineAsync(ct);
+        if (header is null || !Csv.Split(header).Select(h => h.Trim().TrimStart('\uFEFF')).SequenceEqual(HouseholdCsv.Columns))
+            throw new InvalidDataException($"expected the header {string.Join(',', HouseholdCsv.Columns)}");
+        var current = new List<FileRow>();
+        var line = 1;
+        while (await reader.ReadLineAsync(ct) is { } text)
+        {
+            line++;
+            if (text.Length == 0) continue;
+            var fields = Csv.Split(text);
+            if (fields.Length != HouseholdCsv.Columns.Count)
+            {
+                yield return new("", [new(line, new Dictionary<string, string>())], $"has {fields.Length} fields, expected {HouseholdCsv.Columns.Count}");
+                continue;
+            }
+            var row = new FileRow(line, HouseholdCsv.Columns.Select((c, i) => (c, fields[i].Trim())).ToDictionary(x => x.c, x => x.Item2));
+            if (current.Count > 0 && current[0]["household_ref"] != row["household_ref"])
+            {
+                yield return new(current[0]["household_ref"], current);
+                current = [];
+            }
+            current.Add(row);
+        }
+        if (current.Count > 0) yield return new(current[0]["household_ref"], current);
+    }
+
+    public static HouseholdInput Input(HouseholdRows household)
+    {
+        var member = household.Rows[0];
+        if (member["role"] != Relationship.Member) throw new FileRowException(member.Number, "role", "a household starts with its member row");
+        return new(Person(member), new(member["region"], member["district"], member["commune"]), member["occupation"],
+            [.. household.Rows.Skip(1).Select(Person)]);
+    }
+
+    private static PersonInput Person(FileRow r)
+    {
+        var estimated = r["birth_year_estimated"] == "true";
+        DateOnly? date = null;
+        int? year = null;
+        if (estimated && int.TryParse(r["birth_date"].Split('-')[0], out var y)) year = y;
+        else if (DateOnly.TryParseExact(r["birth_date"], "yyyy-MM-dd", out var d)) date = d;
+        else if (r["birth_date"].Length > 0) throw new FileRowException(r.Number, "birth_date", "expected yyyy-MM-dd");
+        return new(r["full_name"], r["sex"], r["subsidy_category"], date, year, Blank(r["phone"]), Blank(r["national_id"]),
+            Blank(r["registry_reference"]), r["role"] == Relationship.Member ? null : r["role"], r["student"] == "true");
+    }
+
+    private static string? Blank(string text) => text.Length == 0 ? null : text;
+}
+
+public sealed class FileRowException(int row, string field, string reason) : Exception(reason)
+{
+    public int Row { get; } = row;
+    public string Field { get; } = field;
+}

@@ -37,10 +37,13 @@ public sealed class EligibilityIndex(EventStore.EventStore store, CoverTerms ter
 
     private async Task Rewrite(string tenant, Guid householdId, IReadOnlyList<PendingEvent> pending, NpgsqlConnection connection, CancellationToken ct)
     {
+        // A household registered by this very unit has nothing stored and no affiliation yet: two reads saved
+        // on the hottest path (registration), inside the append gate.
+        var isNew = pending.Any(p => p.Data is MemberRegistered m && m.HouseholdId == householdId);
         if (await Fold(EnrolmentStreams.Household(tenant, householdId), Household.Initial,
-                (s, e) => e is IHouseholdEvent h ? Household.Evolve(s, h) : s, pending, connection, ct) is not Household.Registered household) return;
+                (s, e) => e is IHouseholdEvent h ? Household.Evolve(s, h) : s, pending, connection, ct, read: !isNew) is not Household.Registered household) return;
         var affiliations = new List<Affiliation>();
-        foreach (var id in await AffiliationsOf(tenant, householdId, connection, ct))
+        foreach (var id in isNew ? [] : await AffiliationsOf(tenant, householdId, connection, ct))
             affiliations.Add(await Fold(EnrolmentStreams.Affiliation(tenant, id), Affiliation.Initial,
                 (s, e) => e is IAffiliationEvent a ? Affiliation.Evolve(s, a) : s, pending, connection, ct));
 
@@ -62,9 +65,9 @@ public sealed class EligibilityIndex(EventStore.EventStore store, CoverTerms ter
     }
 
     private async Task<T> Fold<T>(StreamId id, T initial, Func<T, object, T> evolve, IReadOnlyList<PendingEvent> pending,
-        NpgsqlConnection connection, CancellationToken ct)
+        NpgsqlConnection connection, CancellationToken ct, bool read = true)
     {
-        var stored = await store.ReaderFor(id.Tenant).ReadStream(id, connection: connection, ct: ct);
+        var stored = read ? await store.ReaderFor(id.Tenant).ReadStream(id, connection: connection, ct: ct) : [];
         var state = stored.Aggregate(initial, (s, e) => evolve(s, e.Data));
         return pending.Where(p => p.StreamKey == id.Key).Aggregate(state, (s, e) => evolve(s, e.Data));
     }

@@ -31,6 +31,9 @@ public sealed class Bench : IAsyncDisposable
     public NpgsqlDataSource DataSource => Store.DataSource;
     public string[] Args { get; }
 
+    /// <summary>With its password, for a host started in-process (the data source hides it).</summary>
+    public string ConnectionString { get; private init; } = "";
+
     public int Option(string name, int fallback)
     {
         var i = Array.IndexOf(Args, $"--{name}");
@@ -53,7 +56,7 @@ public sealed class Bench : IAsyncDisposable
         var store = new EventStore.EventStore(dataSource,
             new EventTypes().Register("beneficiary-enrolled", BenchJson.Default.BeneficiaryEnrolled));
         await store.Migrate();
-        return new Bench(cluster, store, args);
+        return new Bench(cluster, store, args) { ConnectionString = connectionString };
     }
 
     public static BeneficiaryEnrolled Payload(long i) => new(

@@ -9,6 +9,8 @@ var scenarios = new Dictionary<string, Func<Bench, Task<BenchResult>>>(StringCom
     ["bulk"] = Bulk.Run,
     ["rebuild"] = Rebuild.Run,
     ["lag"] = Lag.Run,
+    ["enrol"] = Enrol.Run,
+    ["import"] = Import.Run,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

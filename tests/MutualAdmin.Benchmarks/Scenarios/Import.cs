@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MutualAdmin.EventStore.Events;
+using MutualAdmin.Web.Enrolment.Importing;
+using MutualAdmin.Web.Platform;
+using MutualAdmin.Web.Seeding;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using NpgsqlTypes;
+
+namespace MutualAdmin.Benchmarks.Scenarios;
+
+/// <summary>
+/// Issue 5: a collector's file of synthetic households (PopulationGenerator) through the collective
+/// import (E-10), against a raw binary COPY of one event row per person of the same file.
+/// Households/s; `--households N` (default 100,000).
+/// </summary>
+public static class Import
+{
+    public static async Task<BenchResult> Run(Bench bench)
+    {
+        var households = bench.Option("households", 100_000);
+        await using var app = MutualAdmin.Web.Hosting.App.Build(
+            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:MutualAdmin={bench.ConnectionString}", "--Logging:LogLevel:Default=Warning"]);
+        await app.StartAsync();
+        await app.Services.GetRequiredService<Tenants>().Create(new Tenant("bench", "Mutuelle bench"), default);
+        var file = Path.Combine(Path.GetTempPath(), $"mutualadmin-import-{Guid.NewGuid():N}.csv");
+        await using (var writer = new StreamWriter(file))
+            HouseholdCsv.Write(writer, PopulationGenerator.FromSeeds(app.Services.GetRequiredService<SeedFiles>())
+                .Generate(households, 7, DateOnly.FromDateTime(DateTime.UtcNow)), "coop-bench");
+        var rows = File.ReadLines(file).Count() - 1;
+
+        var raw = await RawCopy(bench, file, households);
+        var stopwatch = Stopwatch.StartNew();
+        using var reader = new StreamReader(file);
+        var report = await app.Services.GetRequiredService<CollectiveImport>()
+            .Run("coop-bench", reader, EventMetadata.System("bench", "import-households"), Guid.NewGuid(), default);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        await app.StopAsync();
+        File.Delete(file);
+        foreach (var reason in report.Problems.GroupBy(p => p.Reason.Split(':')[0]).OrderByDescending(g => g.Count()).Take(5))
+            Console.Error.WriteLine($"rejected: {reason.Count()} x {reason.Key} (e.g. row {reason.First().Row} {reason.First().Field}: {reason.First().Reason})");
+        var perSecond = report.HouseholdsRegistered / seconds;
+        return new BenchResult("import", perSecond, raw, FormattableString.Invariant(
+            $"unit=households/s events_per_s={report.Events / seconds:F0} households={households} rows={rows} registered={report.HouseholdsRegistered} rejected_rows={report.RowsRejected} seconds={seconds:F1}"));
+    }
+
+    /// <summary>The same file's rows as event rows, one binary COPY, one transaction: households/s.</summary>
+    private static async Task<double> RawCopy(Bench bench, string file, int households)
+    {
+        await bench.CreateRawTable("raw_import");
+        var json = JsonSerializer.Serialize(Bench.Payload(1), BenchJson.Default.BeneficiaryEnrolled);
+        var stopwatch = Stopwatch.StartNew();
+        await using var connection = await bench.DataSource.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "copy raw_import (seq, event_id, tenant_id, stream_id, version, event_type, schema_version, data, metadata, hash) from stdin (format binary)"))
+        {
+            long seq = 0;
+            foreach (var line in File.ReadLines(file).Skip(1))
+            {
+                var fields = line.Split(',');
+                await copy.StartRowAsync();
+                await copy.WriteAsync(++seq, NpgsqlDbType.Bigint);
+                await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+                await copy.WriteAsync("bench", NpgsqlDbType.Text);
+                await copy.WriteAsync($"household-{fields[3]}", NpgsqlDbType.Text);
+                await copy.WriteAsync(seq, NpgsqlDbType.Bigint);
+                await copy.WriteAsync("member-registered", NpgsqlDbType.Text);
+                await copy.WriteAsync(1, NpgsqlDbType.Integer);
+                await copy.WriteAsync(json, NpgsqlDbType.Jsonb);
+                await copy.WriteAsync("""{"tenant": "bench"}""", NpgsqlDbType.Jsonb);
+                await copy.WriteAsync(new byte[32], NpgsqlDbType.Bytea);
+            }
+            await copy.CompleteAsync();
+        }
+        await tx.CommitAsync();
+        return households / stopwatch.Elapsed.TotalSeconds;
+    }
+}

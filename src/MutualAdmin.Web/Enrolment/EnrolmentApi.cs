@@ -74,6 +74,8 @@ public static class EnrolmentApi
         services.AddSingleton<EligibilityCheck>();
         services.AddSingleton<ImportProgress>();
         services.AddSingleton<CollectiveImport>();
+        services.AddSingleton<CoverSweep>();
+        services.AddHostedService<CoverSweepSchedule>();
         services.AddSingleton<IProjection, MemberRegister>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

@@ -91,4 +91,19 @@ public sealed class LifecycleTests(TestCluster cluster) : EnrolmentTest(cluster)
         Assert.Equal(HttpStatusCode.Conflict, renewal.StatusCode);
         Assert.Equal("RENEWAL_NOT_OPEN", (await Json(renewal)).GetProperty("code").GetString());
     }
+
+    [Fact]
+    public async Task E_8_the_sweep_records_a_lapse_once_after_the_year_and_its_grace()
+    {
+        var sweep = Service<MutualAdmin.Web.Enrolment.Lifecycle.CoverSweep>();
+        Assert.Equal(0, await sweep.Run(Today.AddMonths(12).AddDays(29), default));
+
+        Assert.Equal(1, await sweep.Run(Today.AddMonths(12).AddDays(30), default));
+        Assert.Equal(0, await sweep.Run(Today.AddMonths(12).AddDays(31), default));
+
+        var view = await Json(await officer.GetAsync($"/api/members/{household}"));
+        Assert.Equal("lapsed", view.GetProperty("affiliations")[0].GetProperty("status").GetString());
+        Assert.Equal(1, await Scalar("select count(*) from events where event_type = 'affiliation-lapsed'"));
+        Assert.Equal("lapsed", await State(memberNumber, Today.AddMonths(12).AddDays(30)));
+    }
 }

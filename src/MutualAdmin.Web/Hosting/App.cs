@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Contributions;
 using MutualAdmin.Web.Enrolment;
 using MutualAdmin.Web.Errors;
 using MutualAdmin.Web.Health;
@@ -29,6 +30,7 @@ public static class App
         builder.Services.AddSchemes();
         builder.Services.AddSeeding().AddDemoSeedingAtStartup();
         builder.Services.AddEnrolment();
+        builder.Services.AddContributions();
 
         var app = builder.Build();
         app.Use(Correlation.Middleware);
@@ -43,6 +45,7 @@ public static class App
         app.MapProjections();
         app.MapSchemes();
         app.MapEnrolment();
+        app.MapContributions();
         return app;
     }
 
@@ -68,6 +71,7 @@ public static class App
             .AddSchemes()
             .AddSeeding()
             .AddEnrolment()
+            .AddContributions()
             .BuildServiceProvider();
         await services.GetRequiredService<Database>().Start(ct);
         return services;

@@ -52,5 +52,14 @@ public static class EndpointMatrix
         ["POST /api/collectors/{collector}/households"] = ["enrolment-officer", "manager"],
         ["GET /api/imports/{importId:guid}"] = ["enrolment-officer", "manager"],
         ["GET /api/eligibility"] = EnrolmentReaders,
+        ["POST /api/affiliations/{id:guid}/payments"] = ["cashier", "manager"],
+        ["GET /api/affiliations/{id:guid}/account"] = ["cashier", "manager", "auditor", "enrolment-officer"],
+        ["POST /api/payments/reversal"] = ["cashier", "manager"],
+        ["POST /api/group-agreements/{agreementId:guid}/payments"] = ["cashier", "manager"],
+        ["GET /api/arrears"] = ["cashier", "manager", "auditor"],
+        ["GET /api/collections"] = ["cashier", "manager", "auditor"],
+        ["POST /api/remittances/"] = ["cashier", "manager"],
+        ["GET /api/remittances/"] = ["cashier", "manager", "auditor"],
+        ["POST /api/remittances/{id:guid}/submission"] = ["manager"],
     };
 }

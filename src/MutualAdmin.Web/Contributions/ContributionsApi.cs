@@ -1,0 +1,67 @@
+using MutualAdmin.Domain;
+using MutualAdmin.EventStore.Events;
+using MutualAdmin.EventStore.Projections;
+using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Contributions.Ageing;
+using MutualAdmin.Web.Contributions.Bulk;
+using MutualAdmin.Web.Contributions.Collections;
+using MutualAdmin.Web.Contributions.Paying;
+using MutualAdmin.Web.Contributions.Remittances;
+using MutualAdmin.Web.Contributions.Reversing;
+using MutualAdmin.Web.Contributions.GettingStatement;
+using MutualAdmin.Web.Idempotency;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MutualAdmin.Web.Contributions;
+
+/// <summary>Contributions (domain.md K-1 … K-8): every route of the feature, then its services.</summary>
+public static class ContributionsApi
+{
+    private static readonly string[] Cashiers = [StaffRole.Cashier, StaffRole.Manager];
+    private static readonly string[] Readers = [StaffRole.Cashier, StaffRole.Manager, StaffRole.Auditor];
+
+    public static IEndpointRouteBuilder MapContributions(this IEndpointRouteBuilder app)
+    {
+        var affiliations = app.MapGroup("/api/affiliations").WithTags("Contributions");
+        affiliations.MapPost("/{id:guid}/payments", RecordPayment.Handle).ForStaff(Cashiers).Idempotent();
+        affiliations.MapGet("/{id:guid}/account", GetStatement.Handle).ForStaff([.. Readers, StaffRole.EnrolmentOfficer]);
+
+        var contributions = app.MapGroup("/api").WithTags("Contributions");
+        contributions.MapPost("/payments/reversal", ReversePayment.Handle).ForStaff(Cashiers).Idempotent();
+        // The body is the allocation CSV whatever its declared content type (see the households import).
+        contributions.MapPost("/group-agreements/{agreementId:guid}/payments", BulkPayment.Handle).ForStaff(Cashiers).Idempotent()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(BulkPayment.MaxFileBytes));
+        contributions.MapGet("/arrears", ArrearsList.Handle).ForStaff(Readers);
+        contributions.MapGet("/collections", GetCollections.Handle).ForStaff(Readers);
+
+        var remittances = app.MapGroup("/api/remittances").WithTags("Contributions");
+        remittances.MapPost("/", PrepareRemittance.Handle).ForStaff(Cashiers).Idempotent();
+        remittances.MapGet("/", ListRemittances.Handle).ForStaff(Readers);
+        remittances.MapPost("/{id:guid}/submission", SubmitRemittance.Handle).ForStaff(StaffRole.Manager);
+        return app;
+    }
+
+    public static IServiceCollection AddContributions(this IServiceCollection services)
+    {
+        ContributionJson.Register(Registered<EventStore.Events.EventTypes>(services));
+        // Joins the store where it is made (as enrolment does), so no unit of work can miss the index.
+        var makeStore = services.Last(d => d.ServiceType == typeof(EventStore.EventStore)).ImplementationFactory!;
+        services.AddSingleton(sp =>
+        {
+            var store = (EventStore.EventStore)makeStore(sp);
+            store.InlineProjections.Add(new ContributionIndex());
+            return store;
+        });
+        services.AddSingleton<Receipts>();
+        services.AddSingleton<GroupMembers>();
+        services.AddSingleton<MonthFigures>();
+        services.AddSingleton<IProjection, ArrearsLedger>();
+        services.AddSingleton<IProjection, CollectionsByMonth>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    private static T Registered<T>(IServiceCollection services) where T : class =>
+        services.Last(d => d.ServiceType == typeof(T)).ImplementationInstance as T
+        ?? throw new InvalidOperationException($"AddContributions needs AddDatabase first ({typeof(T).Name})");
+}

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MutualAdmin.EventStore.Chain;
 using MutualAdmin.EventStore.Events;
+using MutualAdmin.EventStore.Projections;
 using MutualAdmin.EventStore.Streams;
 using Npgsql;
 using NpgsqlTypes;
@@ -12,7 +13,8 @@ namespace MutualAdmin.EventStore;
 /// instead of the append function. It keeps every guarantee of the normal path: a stream that already
 /// exists fails the whole batch with a concurrency error, positions are drawn under the same global
 /// lock (so position order is still commit order), and the hash chain is computed here over the same
-/// canonical text the SQL function would hash.
+/// canonical text the SQL function would hash. The store's inline projections write their rows in the
+/// same transaction, set-based when they offer it (<see cref="IBulkInlineProjection"/>).
 /// </summary>
 public sealed class BulkAppender
 {
@@ -46,7 +48,15 @@ public sealed class BulkAppender
         if (streams.Count == 0) throw new InvalidAppendException("a bulk append needs at least one stream");
         var tenant = metadata.Tenant;
         var metadataJson = CanonicalJson.Normalize(JsonSerializer.Serialize(metadata, StoreJson.Default.EventMetadata));
-        var events = streams.SelectMany(s => s.Events.Select((e, i) => (s.Id.Key, Version: i + 1L, Event: store.Types.Serialize(e)))).ToList();
+        // Serialised and put in canonical form before the global lock: under it only the hashes are computed.
+        var events = new List<(string Key, long Version, string Alias, int SchemaVersion, string Data)>(streams.Sum(s => s.Events.Length));
+        foreach (var s in streams)
+            for (var i = 0; i < s.Events.Length; i++)
+            {
+                var e = store.Types.Serialize(s.Events[i]);
+                events.Add((s.Id.Key, i + 1L, e.Alias, e.SchemaVersion, CanonicalJson.Normalize(e.Json)));
+            }
+        var pending = streams.SelectMany(s => s.Events.Select(e => new PendingEvent(s.Id.Key, e))).ToList();
 
         await using var connection = await store.DataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -65,6 +75,10 @@ public sealed class BulkAppender
                 }
                 await copy.CompleteAsync(ct);
             }
+            // Before the global lock, as in a session: the lock is held for positions, events and commit only.
+            foreach (var projection in store.InlineProjections)
+                if (projection is IBulkInlineProjection bulk) await bulk.ApplyToNewStreams(tenant, pending, connection, tx, ct);
+                else await projection.Apply(tenant, pending, connection, tx, ct);
 
             var (first, now, previous) = await DrawPositions(connection, tx, tenant, events.Count, ct);
             await using (var copy = await connection.BeginBinaryImportAsync(
@@ -73,17 +87,16 @@ public sealed class BulkAppender
                 var position = first;
                 foreach (var e in events)
                 {
-                    var data = CanonicalJson.Normalize(e.Event.Json);
-                    var hash = EventHash.Compute(previous, position, tenant, e.Key, e.Version, e.Event.Alias, e.Event.SchemaVersion, data, metadataJson);
+                    var hash = EventHash.Compute(previous, position, tenant, e.Key, e.Version, e.Alias, e.SchemaVersion, e.Data, metadataJson);
                     await copy.StartRowAsync(ct);
                     await copy.WriteAsync(position, NpgsqlDbType.Bigint, ct);
                     await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, ct);
                     await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct);
                     await copy.WriteAsync(e.Key, NpgsqlDbType.Text, ct);
                     await copy.WriteAsync(e.Version, NpgsqlDbType.Bigint, ct);
-                    await copy.WriteAsync(e.Event.Alias, NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(e.Event.SchemaVersion, NpgsqlDbType.Integer, ct);
-                    await copy.WriteAsync(data, NpgsqlDbType.Jsonb, ct);
+                    await copy.WriteAsync(e.Alias, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(e.SchemaVersion, NpgsqlDbType.Integer, ct);
+                    await copy.WriteAsync(e.Data, NpgsqlDbType.Jsonb, ct);
                     await copy.WriteAsync(metadataJson, NpgsqlDbType.Jsonb, ct);
                     await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
                     await copy.WriteAsync(hash, NpgsqlDbType.Bytea, ct);

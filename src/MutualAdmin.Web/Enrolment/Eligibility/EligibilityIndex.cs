@@ -1,4 +1,5 @@
 using MutualAdmin.Domain.Enrolment;
+using MutualAdmin.EventStore;
 using MutualAdmin.EventStore.Projections;
 using MutualAdmin.EventStore.Streams;
 using Npgsql;
@@ -12,7 +13,7 @@ namespace MutualAdmin.Web.Enrolment.Eligibility;
 /// by the unit of work, it folds the household and its affiliations (stored events + pending ones)
 /// and rewrites the periods of each beneficiary.
 /// </summary>
-public sealed class EligibilityIndex(EventStore.EventStore store, CoverTerms terms) : IInlineProjection
+public sealed class EligibilityIndex(EventStore.EventStore store, CoverTerms terms) : IBulkInlineProjection
 {
     public async Task Apply(string tenant, IReadOnlyList<PendingEvent> events, NpgsqlConnection connection,
         NpgsqlTransaction transaction, CancellationToken ct)
@@ -33,6 +34,23 @@ public sealed class EligibilityIndex(EventStore.EventStore store, CoverTerms ter
             }
         }
         foreach (var household in households) await Rewrite(tenant, household, events, connection, ct);
+    }
+
+    /// <summary>
+    /// A bulk batch of new households (E-10): nothing stored to fold and no affiliation yet, so the index
+    /// is one row per beneficiary, copied. A batch carrying anything else takes the general path.
+    /// </summary>
+    public async Task ApplyToNewStreams(string tenant, IReadOnlyList<PendingEvent> events, NpgsqlConnection connection,
+        NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        if (events.Any(e => e.Data is not IHouseholdEvent)) { await Apply(tenant, events, connection, transaction, ct); return; }
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "copy eligibility_beneficiaries (beneficiary_number, tenant_id, household_id, person_id) from stdin (format binary)", ct);
+        foreach (var stream in events.GroupBy(e => e.StreamKey))
+            if (stream.Aggregate(Household.Initial, (s, e) => Household.Evolve(s, (IHouseholdEvent)e.Data)) is Household.Registered household)
+                foreach (var person in household.People)
+                    await copy.WriteRowAsync(ct, person.BeneficiaryNumber, tenant, household.HouseholdId, person.PersonId);
+        await copy.CompleteAsync(ct);
     }
 
     private async Task Rewrite(string tenant, Guid householdId, IReadOnlyList<PendingEvent> pending, NpgsqlConnection connection, CancellationToken ct)

@@ -1,6 +1,8 @@
 using MutualAdmin.Domain;
+using MutualAdmin.Domain.Enrolment;
 using MutualAdmin.EventStore;
 using MutualAdmin.EventStore.Events;
+using MutualAdmin.Web.Enrolment.Privacy;
 using MutualAdmin.Web.Enrolment.Registering;
 using MutualAdmin.Web.Errors;
 using Npgsql;
@@ -10,42 +12,139 @@ namespace MutualAdmin.Web.Enrolment.Importing;
 /// <summary>
 /// E-10: a collector's file, household by household, each validated on its own by the same rules as
 /// the counter (HouseholdRegistration). The household id derives from collector + household_ref, so
-/// a re-uploaded file finds its households registered and skips them. Several units run at once.
+/// a re-uploaded file finds its households registered and skips them.
+/// The file is read as it arrives, in batches: each batch asks the database once per question (which
+/// households exist, which national IDs and identities are known, numbers for all), decides every
+/// household in file order as if those before it were registered, and writes the whole batch with its
+/// inline projection rows in one bulk transaction (BulkAppender). A batch that collides with a
+/// concurrent registration is rolled back and registered household by household, the counter's path,
+/// so what is registered and reported is the same either way.
 /// </summary>
 public sealed class CollectiveImport(EventStore.EventStore store, NpgsqlDataSource db, BeneficiaryNumbers numbers,
-    DuplicateLookup duplicates, TimeProvider clock, ImportProgress progress)
+    DuplicateLookup duplicates, PersonHashes hashes, TimeProvider clock, ImportProgress progress)
 {
-    private const int Parallel = 8;
+    /// <summary>Large enough that a batch's round trips cost little per household, small enough to hold in memory.</summary>
+    public const int HouseholdsPerBatch = 1000;
 
-    public async Task<ImportReport> Run(string collector, TextReader file, EventMetadata metadata, Guid importId, CancellationToken ct)
+    /// <summary>Units at once on the household-by-household path.</summary>
+    private const int UnitsAtOnce = 8;
+
+    public async Task<ImportReport> Run(string collector, TextReader file, EventMetadata metadata, Guid importId, CancellationToken ct,
+        int householdsPerBatch = HouseholdsPerBatch)
     {
         var run = progress.Start(importId, collector);
-        var gate = new SemaphoreSlim(Parallel);
-        var running = new List<Task>();
+        var batch = new List<HouseholdRows>(householdsPerBatch);
         await foreach (var household in HouseholdFile.Read(file, ct))
         {
-            await gate.WaitAsync(ct);
-            running.RemoveAll(t => t.IsCompleted);
-            running.Add(Task.Run(async () =>
-            {
-                try { await One(collector, household, metadata, run, ct); }
-                finally { gate.Release(); }
-            }, ct));
+            batch.Add(household);
+            if (batch.Count < householdsPerBatch) continue;
+            await Batch(collector, batch, metadata, run, ct);
+            batch = new(householdsPerBatch);
         }
-        await Task.WhenAll(running);
+        if (batch.Count > 0) await Batch(collector, batch, metadata, run, ct);
         return run.Finish();
     }
 
+    private sealed record Read(HouseholdRows Household, HouseholdInput Input, Guid Id)
+    {
+        public IReadOnlyList<FileRow> Rows => Household.Rows;
+    }
+
+    private async Task Batch(string collector, IReadOnlyList<HouseholdRows> batch, EventMetadata metadata, ImportRun run, CancellationToken ct)
+    {
+        var tenant = metadata.Tenant;
+        // What the file says on its own is final; everything that depends on the database is reported
+        // only once the batch commits (a collision redoes it on the per-household path).
+        var read = new List<Read>(batch.Count);
+        foreach (var household in batch)
+        {
+            try { read.Add(ReadHousehold(collector, household)); }
+            catch (Exception e) when (Rejectable(e)) { Reject(run, household.Rows, e); }
+        }
+        if (read.Count == 0) return;
+
+        var outcomes = new List<Action>(read.Count);
+        var existing = await Existing(tenant, read, ct);
+        var fresh = new List<(Read Household, IReadOnlyList<Candidate> People, string?[] Ids, string[] Prints)>(read.Count);
+        foreach (var h in read)
+        {
+            if (existing.Contains(EnrolmentStreams.Household(tenant, h.Id).Key)) { outcomes.Add(() => run.Skipped(h.Rows.Count)); continue; }
+            try
+            {
+                var people = HouseholdRegistration.Candidates(h.Input);
+                fresh.Add((h, people,
+                    [.. people.Select(p => p.NationalId is { Length: > 0 } id ? Convert.ToBase64String(hashes.NationalId(id)) : null)],
+                    [.. people.Select(p => Convert.ToBase64String(hashes.Fingerprint(p.FullName, p.BirthDate, p.BirthYear, h.Input.Locality)))]));
+            }
+            catch (Exception e) when (Rejectable(e)) { outcomes.Add(() => Reject(run, h.Rows, e)); }
+        }
+
+        var bulk = store.Bulk(metadata);
+        var registered = new List<(Read Household, int Events)>(fresh.Count);
+        if (fresh.Count > 0)
+        {
+            var (takenIds, knownPrints) = await duplicates.Find(tenant,
+                [.. fresh.SelectMany(h => h.Ids).OfType<string>().Distinct().Select(Convert.FromBase64String)],
+                [.. fresh.SelectMany(h => h.Prints).Distinct().Select(Convert.FromBase64String)], ct);
+            var drawn = await numbers.Draw(fresh.Sum(h => h.People.Count), ct);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var started = new HashSet<Guid>();
+            var next = 0;
+            foreach (var (h, people, ids, prints) in fresh)
+            {
+                var householdNumbers = drawn.Skip(next).Take(people.Count).ToList();
+                next += people.Count;
+                // The same household_ref twice in one batch: the second finds the first registered.
+                if (started.Contains(h.Id)) { outcomes.Add(() => run.Skipped(h.Rows.Count)); continue; }
+                // DuplicateLookup.Check's answer, with the households decided before this one counted as registered.
+                var seen = new HashSet<string>();
+                var checks = people.Select((_, i) => new DuplicateCheck(
+                    ids[i] is { } id && (takenIds.Contains(id) || !seen.Add(id)), knownPrints.Contains(prints[i]), false)).ToList();
+                try
+                {
+                    var events = HouseholdRegistration.Decide(h.Input, h.Id, today, householdNumbers, checks,
+                        collector, h.Rows[0]["external_member_ref"]);
+                    bulk.StartStream(EnrolmentStreams.Household(tenant, h.Id), "household", [.. events]);
+                    started.Add(h.Id);
+                    takenIds.UnionWith(ids.OfType<string>());
+                    knownPrints.UnionWith(prints);
+                    registered.Add((h, events.Count));
+                }
+                catch (Exception e) when (Rejectable(e)) { outcomes.Add(() => Reject(run, h.Rows, e)); }
+            }
+        }
+
+        if (bulk.StreamCount > 0)
+        {
+            try
+            {
+                await bulk.Save(ct);
+            }
+            catch (Exception e) when (Collided(e))
+            {
+                await PerHousehold(collector, read, metadata, run, ct);
+                return;
+            }
+        }
+        foreach (var outcome in outcomes) outcome();
+        foreach (var (h, events) in registered) run.Registered(h.Rows.Count, events);
+    }
+
+    /// <summary>A concurrent registration took one of the batch's streams or national IDs first (E-4's unique key).</summary>
+    private static bool Collided(Exception e) =>
+        e is ConcurrencyException || e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "national_ids" };
+
+    private async Task PerHousehold(string collector, IReadOnlyList<Read> households, EventMetadata metadata, ImportRun run, CancellationToken ct) =>
+        await Parallel.ForEachAsync(households, new ParallelOptions { MaxDegreeOfParallelism = UnitsAtOnce, CancellationToken = ct },
+            async (h, token) => await One(collector, h.Household, metadata, run, token));
+
+    /// <summary>One household as its own unit of work: the path of a batch that collided.</summary>
     private async Task One(string collector, HouseholdRows household, EventMetadata metadata, ImportRun run, CancellationToken ct)
     {
         var rows = household.Rows;
         try
         {
-            if (household.Problem is { } problem) throw new FileRowException(rows[0].Number, "$", problem);
-            if (rows.FirstOrDefault(r => r["collector_ref"] != collector) is { } foreign)
-                throw new FileRowException(foreign.Number, "collector_ref", $"this file is for collector '{collector}'");
-            var input = HouseholdFile.Input(household);
-            var id = StableId.From("household", collector, household.Reference);
+            var (_, input, id) = ReadHousehold(collector, household);
             if (await Exists(metadata.Tenant, id, ct)) { run.Skipped(rows.Count); return; }
 
             var candidates = HouseholdRegistration.Candidates(input);
@@ -58,15 +157,38 @@ public sealed class CollectiveImport(EventStore.EventStore store, NpgsqlDataSour
             await session.SaveEnrolment(ct);
             run.Registered(rows.Count, events.Count);
         }
-        catch (FileRowException e) { run.Rejected(rows.Count, new(e.Row, e.Field, e.Message)); }
-        catch (RequestValidationException e)
-        {
-            foreach (var (field, messages) in e.Errors) run.Rejected(0, new(RowOf(rows, field), field, string.Join("; ", messages)));
-            run.Rejected(rows.Count);
-        }
-        catch (DomainError e) { run.Rejected(rows.Count, new(RowOf(rows, e.Field), e.Field ?? "$", $"{e.Rule} {e.Code}: {e.Message}")); }
         // A concurrent upload of the same file registered it first.
         catch (ConcurrencyException) { run.Skipped(rows.Count); }
+        catch (Exception e) when (Rejectable(e)) { Reject(run, rows, e); }
+    }
+
+    private static Read ReadHousehold(string collector, HouseholdRows household)
+    {
+        var rows = household.Rows;
+        if (household.Problem is { } problem) throw new FileRowException(rows[0].Number, "$", problem);
+        if (rows.FirstOrDefault(r => r["collector_ref"] != collector) is { } foreign)
+            throw new FileRowException(foreign.Number, "collector_ref", $"this file is for collector '{collector}'");
+        return new(household, HouseholdFile.Input(household), StableId.From("household", collector, household.Reference));
+    }
+
+    private static bool Rejectable(Exception e) => e is FileRowException or RequestValidationException or DomainError;
+
+    /// <summary>Reports why a household is refused, per row and field.</summary>
+    private static void Reject(ImportRun run, IReadOnlyList<FileRow> rows, Exception e)
+    {
+        switch (e)
+        {
+            case FileRowException f:
+                run.Rejected(rows.Count, new(f.Row, f.Field, f.Message));
+                break;
+            case RequestValidationException v:
+                foreach (var (field, messages) in v.Errors) run.Rejected(0, new(RowOf(rows, field), field, string.Join("; ", messages)));
+                run.Rejected(rows.Count);
+                break;
+            case DomainError d:
+                run.Rejected(rows.Count, new(RowOf(rows, d.Field), d.Field ?? "$", $"{d.Rule} {d.Code}: {d.Message}"));
+                break;
+        }
     }
 
     /// <summary>"member.sex" is the household's first row, "dependants[2].sex" its fourth.</summary>
@@ -76,6 +198,18 @@ public sealed class CollectiveImport(EventStore.EventStore store, NpgsqlDataSour
             && int.TryParse(field["dependants[".Length..field.IndexOf(']')], out var i) && i + 1 < rows.Count)
             return rows[i + 1].Number;
         return rows[0].Number;
+    }
+
+    /// <summary>The batch's households already registered (by an earlier upload of the file), as stream keys.</summary>
+    private async Task<HashSet<string>> Existing(string tenant, IReadOnlyList<Read> households, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("select stream_id from streams where tenant_id = $1 and stream_id = any($2)");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = households.Select(h => EnrolmentStreams.Household(tenant, h.Id).Key).ToArray() });
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) found.Add(reader.GetString(0));
+        return found;
     }
 
     private async Task<bool> Exists(string tenant, Guid household, CancellationToken ct)

@@ -1,4 +1,5 @@
 using MutualAdmin.Domain.Enrolment;
+using MutualAdmin.EventStore;
 using MutualAdmin.EventStore.Projections;
 using Npgsql;
 
@@ -9,7 +10,7 @@ namespace MutualAdmin.Web.Enrolment.Privacy;
 /// that cannot be opened), the blind index of their national ID (E-4: its unique key makes the second
 /// of two racing registrations fail and roll back whole) and their identity fingerprint (E-4 warning).
 /// </summary>
-public sealed class PersonalDataIndex(PersonKeys keys, PersonHashes hashes) : IInlineProjection
+public sealed class PersonalDataIndex(PersonKeys keys, PersonHashes hashes) : IBulkInlineProjection
 {
     public async Task Apply(string tenant, IReadOnlyList<PendingEvent> events, NpgsqlConnection connection,
         NpgsqlTransaction transaction, CancellationToken ct)
@@ -36,6 +37,48 @@ public sealed class PersonalDataIndex(PersonKeys keys, PersonHashes hashes) : II
                     tenant, hashes.Fingerprint(personal.FullName, personal.BirthDate, birthYear, locality), person));
         }
         if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// The same rows for a bulk batch of new households (E-10), by COPY: a national ID taken meanwhile
+    /// fails the whole batch on the same unique key, and the caller retries it household by household.
+    /// </summary>
+    public async Task ApplyToNewStreams(string tenant, IReadOnlyList<PendingEvent> events, NpgsqlConnection connection,
+        NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        var localities = events.Select(e => e.Data).OfType<MemberRegistered>().ToDictionary(m => m.HouseholdId, m => m.Locality);
+        var people = new List<(Guid Person, PersonalData Personal, int BirthYear, Locality Locality)>(events.Count);
+        foreach (var e in events)
+        {
+            var (person, personal, birthYear, household) = e.Data switch
+            {
+                MemberRegistered m => (m.PersonId, m.Personal, m.BirthYear, m.HouseholdId),
+                DependantAdded d => (d.PersonId, d.Personal, d.BirthYear, d.HouseholdId),
+                _ => (Guid.Empty, null!, 0, Guid.Empty),
+            };
+            if (person == Guid.Empty) continue;
+            // A dependant of a household the batch does not start: the general path reads where it lives.
+            if (!localities.TryGetValue(household, out var locality)) { await Apply(tenant, events, connection, transaction, ct); return; }
+            people.Add((person, personal, birthYear, locality));
+        }
+        await using (var copy = await connection.BeginBinaryImportAsync("copy person_keys (tenant_id, person_id, key) from stdin (format binary)", ct))
+        {
+            foreach (var p in people) await copy.WriteRowAsync(ct, tenant, p.Person, keys.Mint(p.Person));
+            await copy.CompleteAsync(ct);
+        }
+        await using (var copy = await connection.BeginBinaryImportAsync("copy national_ids (id_hash, tenant_id, person_id) from stdin (format binary)", ct))
+        {
+            foreach (var p in people)
+                if (p.Personal.NationalId is { Length: > 0 } nationalId) await copy.WriteRowAsync(ct, hashes.NationalId(nationalId), tenant, p.Person);
+            await copy.CompleteAsync(ct);
+        }
+        // Fresh person ids: no fingerprint row can exist yet, so no "on conflict" is needed.
+        await using (var copy = await connection.BeginBinaryImportAsync("copy person_fingerprints (tenant_id, fingerprint, person_id) from stdin (format binary)", ct))
+        {
+            foreach (var p in people)
+                await copy.WriteRowAsync(ct, tenant, hashes.Fingerprint(p.Personal.FullName, p.Personal.BirthDate, p.BirthYear, p.Locality), p.Person);
+            await copy.CompleteAsync(ct);
+        }
     }
 
     /// <summary>A dependant added later lives where the household lives (kept beside the index).</summary>

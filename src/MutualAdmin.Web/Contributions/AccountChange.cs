@@ -13,11 +13,11 @@ namespace MutualAdmin.Web.Contributions;
 public sealed record AccountChange(AccountFile File, IReadOnlyList<IContributionEvent> AccountEvents,
     IReadOnlyList<IAffiliationEvent> AffiliationEvents, Open Account)
 {
-    public static AccountChange Decide(AccountFile file, IContributionCommand command, DateOnly on)
+    public static AccountChange Decide(AccountFile file, IContributionCommand? command, DateOnly on)
     {
         var (account, events) = file.Current();
         var all = new List<IContributionEvent>(events);
-        var state = AccountFile.Apply(account, all, command);
+        var state = command is null ? account : AccountFile.Apply(account, all, command);
         var affiliation = file.Affiliation.State;
         var affiliationEvents = new List<IAffiliationEvent>();
         foreach (var follow in Standing.Follow(affiliation, (Open)state, on, file.Scheme.GracePeriodDays))

@@ -55,6 +55,8 @@ public static class ContributionsApi
         services.AddSingleton<Receipts>();
         services.AddSingleton<GroupMembers>();
         services.AddSingleton<MonthFigures>();
+        services.AddSingleton<ArrearsSweep>();
+        services.AddHostedService<ArrearsSweepSchedule>();
         services.AddSingleton<IProjection, ArrearsLedger>();
         services.AddSingleton<IProjection, CollectionsByMonth>();
         services.TryAddSingleton(TimeProvider.System);

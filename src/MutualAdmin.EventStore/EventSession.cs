@@ -93,6 +93,10 @@ public sealed class EventSession : IAsyncDisposable
     {
         if (pending.Count == 0)
             throw new InvalidAppendException("a unit of work needs at least one event");
+        // Serialize and take a pooled connection before queuing: a unit holding the gate should only
+        // be waiting on the database, never on work it could have done earlier.
+        var append = PrepareAppend();
+        connection ??= await store.DataSource.OpenConnectionAsync(ct);
         // Queue for the gate before taking any row lock, so a unit holding the gate never waits for
         // one that waits for the gate. A transaction begun earlier (exclusive fetch) may already hold
         // row locks, so it goes straight on.
@@ -104,7 +108,7 @@ public sealed class EventSession : IAsyncDisposable
             foreach (var projection in store.InlineProjections)
                 await projection.Apply(Tenant, pending.Select(p => new PendingEvent(p.Id.Key, p.Data)).ToList(), tx.Connection!, tx, ct);
             foreach (var write in writesOnSave) await write(tx.Connection!, tx, ct);
-            return await AppendPendingAndCommit(tx, ct);
+            return await AppendAndCommit(append, tx, ct);
         }
         catch (PostgresException e)
         {
@@ -120,41 +124,50 @@ public sealed class EventSession : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Sends the append call and COMMIT in one round trip: the global append lock is then held for
-    /// the function's work and the commit only, never for a network wait on the client.
-    /// </summary>
-    private async Task<IReadOnlyList<RecordedEvent>> AppendPendingAndCommit(NpgsqlTransaction tx, CancellationToken ct)
+    private sealed record PreparedAppend(NpgsqlBatchCommand Command, List<((StreamId Id, object Data) Pending, (string Alias, int SchemaVersion, string Json) Event, Guid EventId)> Events);
+
+    /// <summary>The append function's call for everything pending (no database work).</summary>
+    private PreparedAppend PrepareAppend()
     {
         // A fixed locking order across all writers: no deadlock between units touching the same streams.
         var ordered = streams.OrderBy(s => s.Id.Key, StringComparer.Ordinal).ToList();
         var index = ordered.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i + 1);
         var metadata = JsonSerializer.Serialize(Metadata, StoreJson.Default.EventMetadata);
-        var serialized = pending.Select(p => (p.Id, Event: store.Types.Serialize(p.Data), EventId: Guid.CreateVersion7())).ToList();
+        var events = pending.Select(p => (Pending: p, Event: store.Types.Serialize(p.Data), EventId: Guid.CreateVersion7())).ToList();
 
         var command = new NpgsqlBatchCommand(
-            "select event_position, event_stream, event_version, event_recorded_at from append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
-        await using var batch = new NpgsqlBatch(tx.Connection, tx) { BatchCommands = { command, new("commit") } };
+            "select positions, versions, recorded_at from append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
         command.Parameters.Add(new() { Value = Tenant });
         command.Parameters.Add(new() { Value = ordered.Select(s => s.Id.Key).ToArray() });
         command.Parameters.Add(new() { Value = ordered.Select(s => s.Type).ToArray() });
         command.Parameters.Add(new() { Value = ordered.Select(s => s.Expected.Value).ToArray() });
-        command.Parameters.Add(new() { Value = serialized.Select(s => index[s.Id]).ToArray() });
-        command.Parameters.Add(new() { Value = serialized.Select(s => s.EventId).ToArray() });
-        command.Parameters.Add(new() { Value = serialized.Select(s => s.Event.Alias).ToArray() });
-        command.Parameters.Add(new() { Value = serialized.Select(s => s.Event.SchemaVersion).ToArray() });
-        command.Parameters.Add(new() { Value = serialized.Select(s => s.Event.Json).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new() { Value = Enumerable.Repeat(metadata, serialized.Count).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new() { Value = events.Select(s => index[s.Pending.Id]).ToArray() });
+        command.Parameters.Add(new() { Value = events.Select(s => s.EventId).ToArray() });
+        command.Parameters.Add(new() { Value = events.Select(s => s.Event.Alias).ToArray() });
+        command.Parameters.Add(new() { Value = events.Select(s => s.Event.SchemaVersion).ToArray() });
+        command.Parameters.Add(new() { Value = events.Select(s => s.Event.Json).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new() { Value = Enumerable.Repeat(metadata, events.Count).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        return new(command, events);
+    }
 
-        var recorded = new List<RecordedEvent>(serialized.Count);
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        for (var i = 0; await reader.ReadAsync(ct); i++)
+    /// <summary>
+    /// Sends the append call and COMMIT in one round trip: the global append lock is then held for
+    /// the function's work and the commit only, never for a network wait on the client.
+    /// </summary>
+    private async Task<IReadOnlyList<RecordedEvent>> AppendAndCommit(PreparedAppend append, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(tx.Connection, tx) { BatchCommands = { append.Command, new("commit") } };
+        long[] positions, versions;
+        DateTimeOffset recordedAt;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
-            var s = serialized[i];
-            recorded.Add(new RecordedEvent(reader.GetInt64(0), s.EventId, Tenant, reader.GetString(1), reader.GetInt64(2),
-                s.Event.Alias, s.Event.SchemaVersion, pending[i].Data, Metadata, reader.GetFieldValue<DateTimeOffset>(3)));
+            await reader.ReadAsync(ct);
+            positions = reader.GetFieldValue<long[]>(0);
+            versions = reader.GetFieldValue<long[]>(1);
+            recordedAt = reader.GetFieldValue<DateTimeOffset>(2);
         }
-        return recorded;
+        return [.. append.Events.Select((e, i) => new RecordedEvent(positions[i], e.EventId, Tenant, e.Pending.Id.Key, versions[i],
+            e.Event.Alias, e.Event.SchemaVersion, e.Pending.Data, Metadata, recordedAt))];
     }
 
     private async Task EndTransaction()

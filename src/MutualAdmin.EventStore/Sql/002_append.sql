@@ -5,7 +5,10 @@
 -- SQLSTATE MA001 = concurrency conflict, MA002 = invalid input.
 -- Set-based on purpose: each statement costs more than the row it writes, and the fewer statements
 -- run under the global lock, the more units per second the whole platform appends.
-create or replace function append_events(
+-- The result changed shape (one row of arrays instead of a row per event); a changed script is re-run.
+drop function if exists append_events(text, text[], text[], bigint[], int[], uuid[], text[], int[], jsonb[], jsonb[]);
+
+create function append_events(
     p_tenant          text,
     p_streams         text[],   -- distinct stream ids of the unit
     p_stream_types    text[],
@@ -15,8 +18,11 @@ create or replace function append_events(
     p_types           text[],
     p_schema_versions int[],
     p_data            jsonb[],
-    p_metadata        jsonb[]
-) returns table (event_position bigint, event_stream text, event_version bigint, event_recorded_at timestamptz)
+    p_metadata        jsonb[],
+    out positions     bigint[], -- per event, in the order given
+    out versions      bigint[],
+    out recorded_at   timestamptz
+)
 language plpgsql set search_path from current as $$
 declare
     n_streams int := coalesce(array_length(p_streams, 1), 0);
@@ -25,9 +31,8 @@ declare
     v_next    bigint[] := array_fill(0::bigint, array[n_streams]);  -- each stream's version before the unit
     v_moved_ids      text[];
     v_moved_versions bigint[];
-    v_positions bigint[] := array_fill(0::bigint, array[n_events]);
-    v_versions  bigint[] := array_fill(0::bigint, array[n_events]);
     v_hashes    bytea[]  := array_fill(null::bytea, array[n_events]);
+    v_bodies    bytea[]  := array_fill(null::bytea, array[n_events]);  -- hash input after the position
     v_new     int[] := array[]::int[];
     v_prev    bytea;
     v_now     timestamptz := now();
@@ -78,10 +83,16 @@ begin
         end if;
     end if;
 
+    -- Everything the hash covers except the position and the previous hash is known now: build it
+    -- before taking the lock, so the lock is held for the least work.
+    versions := array_fill(0::bigint, array[n_events]);
+    positions := array_fill(0::bigint, array[n_events]);
     for i in 1 .. n_events loop
         s := p_event_stream[i];
         v_next[s] := v_next[s] + 1;
-        v_versions[i] := v_next[s];
+        versions[i] := v_next[s];
+        v_bodies[i] := convert_to(concat_ws(E'\n', p_tenant, p_streams[s], versions[i], p_types[i], p_schema_versions[i],
+                           p_data[i]::text, p_metadata[i]::text), 'UTF8');
     end loop;
 
     -- From here to commit, no other transaction can draw positions.
@@ -90,18 +101,16 @@ begin
     select e.hash into v_prev from events e where e.tenant_id = p_tenant order by e.seq desc limit 1;
     v_prev := coalesce(v_prev, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea);
     for i in 1 .. n_events loop
-        v_positions[i] := nextval('events_seq');
-        v_prev := sha256(v_prev || convert_to(concat_ws(E'\n', v_positions[i], p_tenant, p_streams[p_event_stream[i]],
-                      v_versions[i], p_types[i], p_schema_versions[i], p_data[i]::text, p_metadata[i]::text), 'UTF8'));
+        positions[i] := nextval('events_seq');
+        v_prev := sha256(v_prev || convert_to(positions[i] || E'\n', 'UTF8') || v_bodies[i]);
         v_hashes[i] := v_prev;
     end loop;
 
     insert into events (seq, event_id, tenant_id, stream_id, version, event_type, schema_version,
                         data, metadata, recorded_at, hash)
-    select v_positions[g.n], p_event_ids[g.n], p_tenant, p_streams[p_event_stream[g.n]], v_versions[g.n], p_types[g.n],
-           p_schema_versions[g.n], p_data[g.n], p_metadata[g.n], v_now, v_hashes[g.n]
-      from generate_series(1, n_events) g(n);
-
-    return query select v_positions[g.n], p_streams[p_event_stream[g.n]], v_versions[g.n], v_now
-                   from generate_series(1, n_events) g(n);
+    select u.seq, u.event_id, p_tenant, p_streams[u.stream], u.version, u.event_type, u.schema_version,
+           u.data, u.metadata, v_now, u.hash
+      from unnest(positions, p_event_ids, p_event_stream, versions, p_types, p_schema_versions, p_data, p_metadata, v_hashes)
+           as u(seq, event_id, stream, version, event_type, schema_version, data, metadata, hash);
+    recorded_at := v_now;
 end $$;

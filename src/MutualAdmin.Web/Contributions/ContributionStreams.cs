@@ -49,7 +49,11 @@ public static class ContributionStreams
 
     public static DomainError ReceiptTaken => new("K-4", "RECEIPT_DUPLICATE", "this receipt number is already used", "receipt");
 
-    private static bool IsLostRace(Exception e) => e is ConcurrencyException || e is PostgresException p && IsReceiptTaken(p);
+    // Inline projections write before the append checks versions, so the loser of a race on one stream
+    // may first collide with the winner's index rows (the eligibility periods of the same household):
+    // any unique violation of such a unit is a lost race, decided again on what the winner wrote.
+    private static bool IsLostRace(Exception e) => e is ConcurrencyException
+        || e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected };
 
     private static bool IsReceiptTaken(PostgresException e) =>
         e.SqlState == PostgresErrorCodes.UniqueViolation && e.TableName == "contribution_receipts";

@@ -11,6 +11,7 @@ var scenarios = new Dictionary<string, Func<Bench, Task<BenchResult>>>(StringCom
     ["lag"] = Lag.Run,
     ["enrol"] = Enrol.Run,
     ["import"] = Import.Run,
+    ["payments"] = Payments.Run,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

@@ -48,14 +48,15 @@ public sealed class BulkAppender
         if (streams.Count == 0) throw new InvalidAppendException("a bulk append needs at least one stream");
         var tenant = metadata.Tenant;
         var metadataJson = CanonicalJson.Normalize(JsonSerializer.Serialize(metadata, StoreJson.Default.EventMetadata));
-        // Serialised and put in canonical form before the global lock: under it only the hashes are computed.
-        var events = new List<(string Key, long Version, string Alias, int SchemaVersion, string Data)>(streams.Sum(s => s.Events.Length));
-        foreach (var s in streams)
-            for (var i = 0; i < s.Events.Length; i++)
-            {
-                var e = store.Types.Serialize(s.Events[i]);
-                events.Add((s.Id.Key, i + 1L, e.Alias, e.SchemaVersion, CanonicalJson.Normalize(e.Json)));
-            }
+        // Serialised and put in canonical form before the global lock, on every core (the events are
+        // independent): under the lock only the hashes are computed.
+        var flat = streams.SelectMany(s => s.Events.Select((e, i) => (s.Id.Key, Version: i + 1L, Event: e))).ToArray();
+        var events = new (string Key, long Version, string Alias, int SchemaVersion, string Data)[flat.Length];
+        Parallel.For(0, flat.Length, i =>
+        {
+            var e = store.Types.Serialize(flat[i].Event);
+            events[i] = (flat[i].Key, flat[i].Version, e.Alias, e.SchemaVersion, CanonicalJson.Normalize(e.Json));
+        });
         var pending = streams.SelectMany(s => s.Events.Select(e => new PendingEvent(s.Id.Key, e))).ToList();
 
         await using var connection = await store.DataSource.OpenConnectionAsync(ct);
@@ -80,7 +81,7 @@ public sealed class BulkAppender
                 if (projection is IBulkInlineProjection bulk) await bulk.ApplyToNewStreams(tenant, pending, connection, tx, ct);
                 else await projection.Apply(tenant, pending, connection, tx, ct);
 
-            var (first, now, previous) = await DrawPositions(connection, tx, tenant, events.Count, ct);
+            var (first, now, previous) = await DrawPositions(connection, tx, tenant, events.Length, ct);
             await using (var copy = await connection.BeginBinaryImportAsync(
                 "copy events (seq, event_id, tenant_id, stream_id, version, event_type, schema_version, data, metadata, recorded_at, hash) from stdin (format binary)", ct))
             {
@@ -106,7 +107,7 @@ public sealed class BulkAppender
                 await copy.CompleteAsync(ct);
             }
             await tx.CommitAsync(ct);
-            return first + events.Count - 1;
+            return first + events.Length - 1;
         }
         catch (PostgresException e)
         {

@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MutualAdmin.EventStore.Events;
+using MutualAdmin.EventStore.Projections;
 using MutualAdmin.Testing;
+using MutualAdmin.Web.Enrolment.Importing;
 using MutualAdmin.Web.Hosting;
 
 namespace MutualAdmin.Web.Tests.Enrolment;
@@ -77,6 +80,112 @@ public sealed class ImportHouseholdsTests(TestCluster cluster) : EnrolmentTest(c
             Environment.SetEnvironmentVariable("ConnectionStrings__MutualAdmin", null);
         }
         Assert.True(await Scalar("select count(*) from events where event_type = 'member-registered'") > 0);
+    }
+
+    /// <summary>Households of one member each (one batch holds <paramref name="perBatch"/>), the nth with national ID SN-IMP-n.</summary>
+    private static string Members(int count, params string[] extra) => string.Join('\n', [Header, .. Enumerable.Range(1, count).Select(i =>
+        $"coop-saloum,M-{i},member,H{i},Membre Numero {i},F,{1960 + i % 40}-0{1 + i % 9}-1{i % 10},false,,Kaolack,Nioro du Rip,Paoskoto,trade,SN-IMP-{i},standard,false,"), .. extra]) + "\n";
+
+    private Task<ImportReport> Import(string tenant, string file, int perBatch) =>
+        Service<CollectiveImport>().Run("coop-saloum", new StringReader(file), EventMetadata.System(tenant, "import-households"), Guid.NewGuid(),
+            default, perBatch);
+
+    [Fact]
+    public async Task E_4_E_10_a_national_id_held_by_another_mutual_rejects_only_its_household_of_the_batch()
+    {
+        await Mutual("thies");
+        await Mutual("kaolack");
+        Assert.Equal(HttpStatusCode.Created, (await Register(await SignedIn("enrolment-officer@thies"), Household(Person("Awa Diop", "sn imp 3")))).StatusCode);
+
+        var report = await Import("kaolack", Members(5), perBatch: 50);
+
+        Assert.Equal(4, report.HouseholdsRegistered);
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((4, "member.nationalId"), (problem.Row, problem.Field));
+        Assert.StartsWith("E-4 NATIONAL_ID_ALREADY_REGISTERED", problem.Reason);
+        Assert.DoesNotContain("thies", problem.Reason);
+        Assert.Equal(4, await Scalar("select count(*) from events where tenant_id = 'kaolack' and event_type = 'member-registered'"));
+    }
+
+    [Fact]
+    public async Task E_4_E_10_a_national_id_twice_in_one_file_registers_the_first_household_only()
+    {
+        await Mutual("kaolack");
+        // Household H1 again (its ref repeated further down), and H7 with H2's national ID, in the same batch and in the next.
+        var file = Members(6,
+            "coop-saloum,M-1,member,H1,Membre Numero 1,F,1961-02-11,false,,Kaolack,Nioro du Rip,Paoskoto,trade,SN-IMP-1,standard,false,",
+            "coop-saloum,M-7,member,H7,Autre Personne,M,1990-01-01,false,,Kaolack,Nioro du Rip,Paoskoto,trade,SN-IMP-2,standard,false,");
+
+        var report = await Import("kaolack", file, perBatch: 4);
+
+        Assert.Equal(6, report.HouseholdsRegistered);
+        Assert.Equal(1, report.RowsAlreadyRegistered);
+        Assert.Equal((9, "member.nationalId"), (Assert.Single(report.Problems).Row, report.Problems[0].Field));
+        Assert.Equal(6, await Scalar("select count(*) from national_ids where tenant_id = 'kaolack'"));
+    }
+
+    [Fact]
+    public async Task E_10_a_re_upload_in_several_batches_registers_nobody_twice()
+    {
+        await Mutual("kaolack");
+        var first = await Import("kaolack", Members(7), perBatch: 3);
+        var again = await Import("kaolack", Members(9), perBatch: 2);
+
+        Assert.Equal((7, 2), (first.HouseholdsRegistered, again.HouseholdsRegistered));
+        Assert.Equal(7, again.RowsAlreadyRegistered);
+        Assert.True(again.Finished);
+        Assert.Equal(9, again.RowsDone);
+        Assert.Equal(9, await Scalar("select count(*) from events where tenant_id = 'kaolack' and event_type = 'member-registered'"));
+        Assert.Equal(9, await Scalar("select count(*) from streams where tenant_id = 'kaolack'"));
+    }
+
+    [Fact]
+    public async Task E_10_two_uploads_of_one_file_at_once_register_each_household_once()
+    {
+        await Mutual("kaolack");
+        var file = Members(40);
+
+        var reports = await Task.WhenAll(Import("kaolack", file, perBatch: 5), Import("kaolack", file, perBatch: 5));
+
+        Assert.Equal(40, reports.Sum(r => r.HouseholdsRegistered));
+        Assert.All(reports, r => Assert.Equal(40, r.RowsRegistered + r.RowsAlreadyRegistered));
+        Assert.All(reports, r => Assert.Empty(r.Problems));
+        Assert.Equal(40, await Scalar("select count(*) from events where tenant_id = 'kaolack' and event_type = 'member-registered'"));
+        Assert.Equal(40, await Scalar("select count(*) from national_ids where tenant_id = 'kaolack'"));
+        Assert.True((await Service<EventStore.EventStore>().VerifyChain("kaolack")).Intact);
+    }
+
+    [Fact]
+    public async Task E_10_bulk_imported_people_are_in_the_eligibility_index_the_member_register_and_the_hash_chain()
+    {
+        await Mutual("kaolack");
+        var officer = await SignedIn("enrolment-officer@kaolack");
+        Assert.Equal(HttpStatusCode.Created, (await Register(officer, Household(Person("Avant Import", "SN-AVANT")))).StatusCode);
+
+        var report = await Import("kaolack", File, perBatch: 2);
+        Assert.Equal(2, report.HouseholdsRegistered);
+        Assert.Equal(HttpStatusCode.Created, (await Register(officer, Household(Person("Apres Import", "SN-APRES")))).StatusCode);
+
+        await Service<ProjectionDaemon>().WaitForCatchUp(TimeSpan.FromSeconds(30));
+        var found = (await Json(await officer.GetAsync("/api/members?nationalId=248219840"))).GetProperty("items");
+        Assert.Equal("Aminata Sarr", Assert.Single(found.EnumerateArray()).GetProperty("fullName").GetString());
+        var number = found[0].GetProperty("beneficiaryNumber").GetString();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var eligibility = await Json(await officer.GetAsync($"/api/eligibility?beneficiary={number}&date={today:yyyy-MM-dd}"));
+        Assert.Equal("not-affiliated", eligibility.GetProperty("state").GetString());
+
+        // The imported household goes on through the counter's path: an affiliation reaches its index rows.
+        Assert.Equal(1 + 3 + 1, await Scalar("select count(*) from eligibility_beneficiaries where tenant_id = 'kaolack'"));
+        var member = (await Json(await officer.GetAsync("/api/members?nationalId=148219780"))).GetProperty("items")[0];
+        var id = member.GetProperty("householdId").GetGuid();
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync($"/api/members/{id}/affiliations",
+            new { channel = "individual", paymentPlan = "annual" })).StatusCode);
+        Assert.Equal(1, await Scalar("select count(*) from household_affiliations where tenant_id = 'kaolack'"));
+
+        var chain = await Service<EventStore.EventStore>().VerifyChain("kaolack");
+        Assert.True(chain.Intact, chain.FirstBreak?.Reason);
+        Assert.Equal(await Scalar("select count(*) from events where tenant_id = 'kaolack'"), chain.EventsChecked);
+        Assert.Equal(0, await Scalar("select count(*) from events where data::text like '%Aminata%' or data::text like '%248219840%'"));
     }
 
     private static string RepositoryRoot()

@@ -33,16 +33,66 @@ public sealed class CollectiveImport(EventStore.EventStore store, NpgsqlDataSour
         int householdsPerBatch = HouseholdsPerBatch)
     {
         var run = progress.Start(importId, collector);
-        var batch = new List<HouseholdRows>(householdsPerBatch);
-        await foreach (var household in HouseholdFile.Read(file, ct))
+        // Two batches at a time: one is written while the next is read and decided.
+        Batch? writing = null;
+        try
         {
-            batch.Add(household);
-            if (batch.Count < householdsPerBatch) continue;
-            await Batch(collector, batch, metadata, run, ct);
-            batch = new(householdsPerBatch);
+            var rows = new List<HouseholdRows>(householdsPerBatch);
+            await foreach (var household in HouseholdFile.Read(file, ct))
+            {
+                rows.Add(household);
+                if (rows.Count < householdsPerBatch) continue;
+                writing = await Next(collector, metadata, run, writing, ReadAll(collector, rows, run), ct);
+                rows = new(householdsPerBatch);
+            }
+            if (rows.Count > 0) writing = await Next(collector, metadata, run, writing, ReadAll(collector, rows, run), ct);
+            if (writing is not null) await Finish(writing, ct);
+            writing = null;
         }
-        if (batch.Count > 0) await Batch(collector, batch, metadata, run, ct);
+        finally
+        {
+            // An import that fails still ends the batch in flight before the failure is reported.
+            if (writing?.Written is { } pending) await pending.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
         return run.Finish();
+    }
+
+    /// <summary>Decides the next batch while the one before is written, then starts writing it.</summary>
+    private async Task<Batch> Next(string collector, EventMetadata metadata, ImportRun run, Batch? writing, List<Read> read,
+        CancellationToken ct)
+    {
+        var next = await Decide(collector, metadata, run, read, writing, ct);
+        // Decided on the assumption that the batch before commits as decided; it went household by household instead.
+        if (writing is not null && !await Finish(writing, ct)) next = await Decide(collector, metadata, run, read, null, ct);
+        next.Written = next.Bulk.StreamCount == 0 ? Task.FromResult(true) : Save(next.Bulk, ct);
+        return next;
+    }
+
+    /// <summary>Reports the batch once its fate is known; false when it collided and went household by household.</summary>
+    private async Task<bool> Finish(Batch batch, CancellationToken ct)
+    {
+        if (!await batch.Written!)
+        {
+            await PerHousehold(batch.Collector, batch.Read, batch.Metadata, batch.Run, ct);
+            return false;
+        }
+        foreach (var outcome in batch.Outcomes) outcome();
+        foreach (var (h, events) in batch.Registered) batch.Run.Registered(h.Rows.Count, events);
+        return true;
+    }
+
+    /// <summary>True once committed, false when the batch collided with a concurrent registration and nothing was written.</summary>
+    private static async Task<bool> Save(BulkAppender bulk, CancellationToken ct)
+    {
+        try
+        {
+            await bulk.Save(ct);
+            return true;
+        }
+        catch (Exception e) when (Collided(e))
+        {
+            return false;
+        }
     }
 
     private sealed record Read(HouseholdRows Household, HouseholdInput Input, Guid Id)
@@ -50,84 +100,109 @@ public sealed class CollectiveImport(EventStore.EventStore store, NpgsqlDataSour
         public IReadOnlyList<FileRow> Rows => Household.Rows;
     }
 
-    private async Task Batch(string collector, IReadOnlyList<HouseholdRows> batch, EventMetadata metadata, ImportRun run, CancellationToken ct)
+    /// <summary>A batch decided and ready to write, and what it registers and reports once written.</summary>
+    private sealed class Batch(string collector, EventMetadata metadata, ImportRun run, BulkAppender bulk, List<Read> read)
     {
-        var tenant = metadata.Tenant;
-        // What the file says on its own is final; everything that depends on the database is reported
-        // only once the batch commits (a collision redoes it on the per-household path).
-        var read = new List<Read>(batch.Count);
-        foreach (var household in batch)
+        public string Collector => collector;
+        public EventMetadata Metadata => metadata;
+        public ImportRun Run => run;
+        public BulkAppender Bulk => bulk;
+        /// <summary>The households past the file's own checks: the per-household path's input on a collision.</summary>
+        public List<Read> Read => read;
+        /// <summary>Reports that depend on the database, made once the batch commits.</summary>
+        public List<Action> Outcomes { get; } = [];
+        public List<(Read Household, int Events)> Registered { get; } = [];
+        public HashSet<Guid> Started { get; } = [];
+        /// <summary>National IDs (hashes, base64) this batch found taken or registers.</summary>
+        public HashSet<string> TakenIds { get; set; } = [];
+        /// <summary>Identity fingerprints (base64) this batch found known or registers.</summary>
+        public HashSet<string> KnownPrints { get; set; } = [];
+        public Task<bool>? Written { get; set; }
+    }
+
+    /// <summary>What the file says on its own is final: a household it refuses is reported at once.</summary>
+    private static List<Read> ReadAll(string collector, IReadOnlyList<HouseholdRows> rows, ImportRun run)
+    {
+        var read = new List<Read>(rows.Count);
+        foreach (var household in rows)
         {
             try { read.Add(ReadHousehold(collector, household)); }
             catch (Exception e) when (Rejectable(e)) { Reject(run, household.Rows, e); }
         }
-        if (read.Count == 0) return;
+        return read;
+    }
 
-        var outcomes = new List<Action>(read.Count);
-        var existing = await Existing(tenant, read, ct);
-        var fresh = new List<(Read Household, IReadOnlyList<Candidate> People, string?[] Ids, string[] Prints)>(read.Count);
+    /// <summary>
+    /// Decides one batch. <paramref name="before"/> is the batch being written meanwhile: its households,
+    /// national IDs and identities count as registered, as they will be once it commits.
+    /// </summary>
+    private async Task<Batch> Decide(string collector, EventMetadata metadata, ImportRun run, List<Read> read, Batch? before,
+        CancellationToken ct)
+    {
+        var tenant = metadata.Tenant;
+        var batch = new Batch(collector, metadata, run, store.Bulk(metadata), read);
+        if (batch.Read.Count == 0) return batch;
+
+        var looked = new List<(Read Household, IReadOnlyList<Candidate> People, string?[] Ids, string[] Prints, Exception? Refused)>(read.Count);
         foreach (var h in read)
         {
-            if (existing.Contains(EnrolmentStreams.Household(tenant, h.Id).Key)) { outcomes.Add(() => run.Skipped(h.Rows.Count)); continue; }
             try
             {
                 var people = HouseholdRegistration.Candidates(h.Input);
-                fresh.Add((h, people,
+                looked.Add((h, people,
                     [.. people.Select(p => p.NationalId is { Length: > 0 } id ? Convert.ToBase64String(hashes.NationalId(id)) : null)],
-                    [.. people.Select(p => Convert.ToBase64String(hashes.Fingerprint(p.FullName, p.BirthDate, p.BirthYear, h.Input.Locality)))]));
+                    [.. people.Select(p => Convert.ToBase64String(hashes.Fingerprint(p.FullName, p.BirthDate, p.BirthYear, h.Input.Locality)))], null));
             }
-            catch (Exception e) when (Rejectable(e)) { outcomes.Add(() => Reject(run, h.Rows, e)); }
+            catch (Exception e) when (Rejectable(e)) { looked.Add((h, [], [], [], e)); }
         }
-
-        var bulk = store.Bulk(metadata);
-        var registered = new List<(Read Household, int Events)>(fresh.Count);
-        if (fresh.Count > 0)
+        // Known people first, existing households second: a concurrent upload of the same file that commits
+        // in between shows as households already registered, never as their own people taken (E-4).
+        var (takenIds, knownPrints) = await duplicates.Find(tenant,
+            [.. looked.SelectMany(h => h.Ids).OfType<string>().Distinct().Select(Convert.FromBase64String)],
+            [.. looked.SelectMany(h => h.Prints).Distinct().Select(Convert.FromBase64String)], ct);
+        var existing = await Existing(tenant, batch.Read, ct);
+        var fresh = new List<(Read Household, IReadOnlyList<Candidate> People, string?[] Ids, string[] Prints)>(read.Count);
+        foreach (var (h, people, ids, prints, refused) in looked)
         {
-            var (takenIds, knownPrints) = await duplicates.Find(tenant,
-                [.. fresh.SelectMany(h => h.Ids).OfType<string>().Distinct().Select(Convert.FromBase64String)],
-                [.. fresh.SelectMany(h => h.Prints).Distinct().Select(Convert.FromBase64String)], ct);
-            var drawn = await numbers.Draw(fresh.Sum(h => h.People.Count), ct);
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var started = new HashSet<Guid>();
-            var next = 0;
-            foreach (var (h, people, ids, prints) in fresh)
-            {
-                var householdNumbers = drawn.Skip(next).Take(people.Count).ToList();
-                next += people.Count;
-                // The same household_ref twice in one batch: the second finds the first registered.
-                if (started.Contains(h.Id)) { outcomes.Add(() => run.Skipped(h.Rows.Count)); continue; }
-                // DuplicateLookup.Check's answer, with the households decided before this one counted as registered.
-                var seen = new HashSet<string>();
-                var checks = people.Select((_, i) => new DuplicateCheck(
-                    ids[i] is { } id && (takenIds.Contains(id) || !seen.Add(id)), knownPrints.Contains(prints[i]), false)).ToList();
-                try
-                {
-                    var events = HouseholdRegistration.Decide(h.Input, h.Id, today, householdNumbers, checks,
-                        collector, h.Rows[0]["external_member_ref"]);
-                    bulk.StartStream(EnrolmentStreams.Household(tenant, h.Id), "household", [.. events]);
-                    started.Add(h.Id);
-                    takenIds.UnionWith(ids.OfType<string>());
-                    knownPrints.UnionWith(prints);
-                    registered.Add((h, events.Count));
-                }
-                catch (Exception e) when (Rejectable(e)) { outcomes.Add(() => Reject(run, h.Rows, e)); }
-            }
+            if (existing.Contains(EnrolmentStreams.Household(tenant, h.Id).Key) || before?.Started.Contains(h.Id) == true)
+                batch.Outcomes.Add(() => run.Skipped(h.Rows.Count));
+            else if (refused is not null)
+                batch.Outcomes.Add(() => Reject(run, h.Rows, refused));
+            else
+                fresh.Add((h, people, ids, prints));
         }
+        if (fresh.Count == 0) return batch;
 
-        if (bulk.StreamCount > 0)
+        var drawn = await numbers.Draw(fresh.Sum(h => h.People.Count), ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var next = 0;
+        foreach (var (h, people, ids, prints) in fresh)
         {
+            var householdNumbers = drawn.Skip(next).Take(people.Count).ToList();
+            next += people.Count;
+            // The same household_ref twice in one batch: the second finds the first registered.
+            if (batch.Started.Contains(h.Id)) { batch.Outcomes.Add(() => run.Skipped(h.Rows.Count)); continue; }
+            // DuplicateLookup.Check's answer, with the households decided before this one counted as registered.
+            var seen = new HashSet<string>();
+            var checks = people.Select((_, i) => new DuplicateCheck(
+                ids[i] is { } id && (takenIds.Contains(id) || before?.TakenIds.Contains(id) == true || !seen.Add(id)),
+                knownPrints.Contains(prints[i]) || before?.KnownPrints.Contains(prints[i]) == true, false)).ToList();
             try
             {
-                await bulk.Save(ct);
+                var events = HouseholdRegistration.Decide(h.Input, h.Id, today, householdNumbers, checks,
+                    collector, h.Rows[0]["external_member_ref"]);
+                batch.Bulk.StartStream(EnrolmentStreams.Household(tenant, h.Id), "household", [.. events]);
+                batch.Started.Add(h.Id);
+                takenIds.UnionWith(ids.OfType<string>());
+                knownPrints.UnionWith(prints);
+                batch.Registered.Add((h, events.Count));
             }
-            catch (Exception e) when (Collided(e))
-            {
-                await PerHousehold(collector, read, metadata, run, ct);
-                return;
-            }
+            catch (Exception e) when (Rejectable(e)) { batch.Outcomes.Add(() => Reject(run, h.Rows, e)); }
         }
-        foreach (var outcome in outcomes) outcome();
-        foreach (var (h, events) in registered) run.Registered(h.Rows.Count, events);
+        // Only this batch's own findings and claims are handed on: the one before has committed by the time they are read.
+        batch.TakenIds = takenIds;
+        batch.KnownPrints = knownPrints;
+        return batch;
     }
 
     /// <summary>A concurrent registration took one of the batch's streams or national IDs first (E-4's unique key).</summary>

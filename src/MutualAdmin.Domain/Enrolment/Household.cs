@@ -17,6 +17,15 @@ public sealed record DependantAdded(
 
 public sealed record DependantRemoved(Guid HouseholdId, Guid PersonId, string Reason, DateOnly RemovedOn) : IHouseholdEvent;
 
+/// <summary>
+/// E-1, A-1: a registration detail was wrong. The event carries every correctable value as it now
+/// stands (the personal part sealed like at registration) and the staff's reason; the earlier events
+/// keep what was first recorded.
+/// </summary>
+public sealed record PersonDetailsCorrected(
+    Guid HouseholdId, Guid PersonId, PersonalData Personal, string Sex, int BirthYear, bool BirthDateEstimated,
+    string Reason, DateOnly CorrectedOn) : IHouseholdEvent;
+
 public sealed record PersonDied(Guid HouseholdId, Guid PersonId, DateOnly DiedOn) : IHouseholdEvent;
 
 /// <summary>E-9: after the member's death a dependant becomes the member; the others stay.</summary>
@@ -54,6 +63,7 @@ public abstract record Household
         [typeof(MemberRegistered)] = "member-registered",
         [typeof(DependantAdded)] = "dependant-added",
         [typeof(DependantRemoved)] = "dependant-removed",
+        [typeof(PersonDetailsCorrected)] = "person-details-corrected",
         [typeof(PersonDied)] = "person-died",
         [typeof(HouseholdTransferredToNewMember)] = "household-transferred-to-new-member",
     };
@@ -68,6 +78,10 @@ public abstract record Household
         (Registered h, DependantAdded e) => h with { People = [.. h.People, new(e.PersonId, e.BeneficiaryNumber,
             e.Relationship, e.Personal, e.Sex, e.BirthYear, e.BirthDateEstimated, e.Student, e.SubsidyCategory, e.AddedOn)] },
         (Registered h, DependantRemoved e) => h.Update(e.PersonId, p => p with { RemovedOn = e.RemovedOn }),
+        (Registered h, PersonDetailsCorrected e) => h.Update(e.PersonId, p => p with
+        {
+            Personal = e.Personal, Sex = e.Sex, BirthYear = e.BirthYear, BirthDateEstimated = e.BirthDateEstimated,
+        }),
         (Registered h, PersonDied e) => h.Update(e.PersonId, p => p with { DiedOn = e.DiedOn }),
         (Registered h, HouseholdTransferredToNewMember e) =>
             h.Update(e.NewMemberId, p => p with { Relationship = Relationship.Member }) with { MemberId = e.NewMemberId },

@@ -24,6 +24,11 @@ public sealed record AddDependant(
 
 public sealed record RemoveDependant(Guid HouseholdId, Guid PersonId, string Reason, DateOnly RemovedOn) : IHouseholdCommand;
 
+/// <summary>The details as they should read; <see cref="Duplicates"/> is the E-4 look-up of the new values.</summary>
+public sealed record CorrectPersonDetails(
+    Guid HouseholdId, Guid PersonId, PersonalData Personal, string Sex, int BirthYear, bool BirthDateEstimated,
+    string Reason, DateOnly CorrectedOn, DuplicateCheck Duplicates) : IHouseholdCommand;
+
 public sealed record RecordDeath(Guid HouseholdId, Guid PersonId, DateOnly DiedOn) : IHouseholdCommand;
 
 public sealed record TransferToNewMember(Guid HouseholdId, Guid NewMemberId, DateOnly TransferredOn) : IHouseholdCommand;

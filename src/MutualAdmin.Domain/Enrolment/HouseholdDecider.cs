@@ -27,6 +27,8 @@ public static class HouseholdDecider
             _ => [new DependantRemoved(c.HouseholdId, c.PersonId, Required(c.Reason, "E-3", "reason"), c.RemovedOn)],
         },
 
+        (CorrectPersonDetails c, Registered h) => Correct(c, Person(h, c.PersonId)),
+
         (RecordDeath c, Registered h) => Person(h, c.PersonId).DiedOn is not null
             ? [] : [new PersonDied(c.HouseholdId, c.PersonId, c.DiedOn)],
 
@@ -62,6 +64,25 @@ public static class HouseholdDecider
             throw new DomainError("E-3", "HOUSEHOLD_FULL", $"at most {MaxBeneficiaries} beneficiaries per household");
         return new(c.HouseholdId, c.PersonId, BeneficiaryNumber.Normalise(c.BeneficiaryNumber), c.Personal, c.Sex,
             c.BirthYear, c.BirthDateEstimated, c.SubsidyCategory, c.Relationship, c.Student, c.AddedOn);
+    }
+
+    /// <summary>
+    /// A correction passes the checks of a registration (E-1, E-4, S-4) on the new values. The same
+    /// values again change nothing, so a repeated request writes nothing.
+    /// </summary>
+    static IReadOnlyList<IHouseholdEvent> Correct(CorrectPersonDetails c, HouseholdPerson person)
+    {
+        var reason = Required(c.Reason, "E-1", "reason");
+        if (person.Personal is null)
+            throw new DomainError("E-1", "PERSONAL_DATA_ERASED", "this person's personal data was erased; it cannot be corrected");
+        var personal = c.Personal with { FullName = c.Personal.FullName?.Trim()! };
+        if (personal == person.Personal && c.Sex == person.Sex && c.BirthYear == person.BirthYear
+            && c.BirthDateEstimated == person.BirthDateEstimated)
+            return [];
+        // A national ID the person already holds is theirs, not a duplicate.
+        var duplicates = personal.NationalId == person.Personal.NationalId ? c.Duplicates with { NationalIdTaken = false } : c.Duplicates;
+        PersonValidation.Check(person.BeneficiaryNumber, personal, c.Sex, c.BirthYear, person.SubsidyCategory, duplicates);
+        return [new PersonDetailsCorrected(c.HouseholdId, c.PersonId, personal, c.Sex, c.BirthYear, c.BirthDateEstimated, reason, c.CorrectedOn)];
     }
 
     static HouseholdTransferredToNewMember Transfer(TransferToNewMember c, Registered h)

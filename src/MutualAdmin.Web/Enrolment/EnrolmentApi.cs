@@ -3,6 +3,7 @@ using EventTypes = MutualAdmin.EventStore.Events.EventTypes;
 using MutualAdmin.EventStore.Projections;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Enrolment.Affiliating;
+using MutualAdmin.Web.Enrolment.Correcting;
 using MutualAdmin.Web.Enrolment.Dependants;
 using MutualAdmin.Web.Enrolment.Lifecycle;
 using MutualAdmin.Web.Enrolment.Eligibility;
@@ -34,6 +35,7 @@ public static class EnrolmentApi
         members.MapPost("/{id:guid}/dependants", AddDependant.Handle).ForStaff(Officers).Idempotent();
         members.MapPost("/{id:guid}/dependants/{personId:guid}/removal", RemoveDependant.Handle).ForStaff(Officers);
         members.MapPost("/{id:guid}/people/{personId:guid}/death", RecordDeath.Handle).ForStaff(Officers);
+        members.MapPost("/{id:guid}/people/{personId:guid}/correction", CorrectPersonDetails.Handle).ForStaff(Officers);
 
         var affiliations = app.MapGroup("/api/affiliations").WithTags("Enrolment");
         affiliations.MapPost("/{id:guid}/approval", ApproveAffiliation.Handle).ForStaff(StaffRole.Manager);

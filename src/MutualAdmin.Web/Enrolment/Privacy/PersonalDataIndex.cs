@@ -23,11 +23,20 @@ public sealed class PersonalDataIndex(PersonKeys keys, PersonHashes hashes) : IB
             {
                 MemberRegistered m => (m.PersonId, m.Personal, m.BirthYear, m.HouseholdId),
                 DependantAdded d => (d.PersonId, d.Personal, d.BirthYear, d.HouseholdId),
+                PersonDetailsCorrected c => (c.PersonId, c.Personal, c.BirthYear, c.HouseholdId),
                 _ => (Guid.Empty, null!, 0, Guid.Empty),
             };
             if (person == Guid.Empty) continue;
-            batch.BatchCommands.Add(Command("insert into person_keys (tenant_id, person_id, key) values ($1, $2, $3)",
-                tenant, person, keys.Mint(person)));
+            if (e.Data is PersonDetailsCorrected)
+            {
+                // The corrected details replace the person's index rows: the key stays, the old ID and
+                // identity are released, and a new ID someone else holds fails on the same unique key.
+                batch.BatchCommands.Add(Command("delete from national_ids where tenant_id = $1 and person_id = $2", tenant, person));
+                batch.BatchCommands.Add(Command("delete from person_fingerprints where tenant_id = $1 and person_id = $2", tenant, person));
+            }
+            else
+                batch.BatchCommands.Add(Command("insert into person_keys (tenant_id, person_id, key) values ($1, $2, $3)",
+                    tenant, person, keys.Mint(person)));
             if (personal.NationalId is { Length: > 0 } nationalId)
                 batch.BatchCommands.Add(Command("insert into national_ids (id_hash, tenant_id, person_id) values ($2, $1, $3)",
                     tenant, hashes.NationalId(nationalId), person));

@@ -45,6 +45,7 @@ public sealed class MemberRegister(PersonHashes hashes) : IProjection
     {
         MemberRegistered m => Insert(e, table, m.PersonId, m.HouseholdId, m.BeneficiaryNumber, Relationship.Member, m.Personal, m.Sex, m.BirthYear),
         DependantAdded d => Insert(e, table, d.PersonId, d.HouseholdId, d.BeneficiaryNumber, d.Relationship, d.Personal, d.Sex, d.BirthYear),
+        PersonDetailsCorrected c => Correct(e, table, c),
         DependantRemoved r => Update(e, table, "status = 'removed'", r.PersonId),
         PersonDied d => Update(e, table, "status = 'deceased'", d.PersonId),
         HouseholdTransferredToNewMember t => Update(e, table, "relationship = 'member'", t.NewMemberId),
@@ -59,6 +60,14 @@ public sealed class MemberRegister(PersonHashes hashes) : IProjection
             Text(Phones.Normalise(personal?.Phone)),
             new NpgsqlParameter { Value = personal?.NationalId is { } id ? hashes.NationalId(id) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bytea },
             sex, birthYear, e.Position);
+
+    private NpgsqlBatchCommand Correct(RecordedEvent e, string table, PersonDetailsCorrected c) => With(new($"""
+            update {table} set full_name = $3, search_name = $4, phone = $5, national_id_hash = $6, sex = $7, birth_year = $8, position = $9
+             where tenant_id = $1 and person_id = $2 and position < $9
+            """), e.Tenant, c.PersonId, Text(c.Personal?.FullName), Text(c.Personal is null ? null : PersonHashes.Simplify(c.Personal.FullName)),
+            Text(Phones.Normalise(c.Personal?.Phone)),
+            new NpgsqlParameter { Value = c.Personal?.NationalId is { } id ? hashes.NationalId(id) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bytea },
+            c.Sex, c.BirthYear, e.Position);
 
     private static NpgsqlBatchCommand Update(RecordedEvent e, string table, string set, Guid person) => With(new(
         $"update {table} set {set}, position = $3 where tenant_id = $1 and person_id = $2 and position < $3"), e.Tenant, person, e.Position);

@@ -27,6 +27,12 @@ public class ContributionAccountTests
             .Select(d => Dues.RemainingMonths(YearStart, d)));
 
     [Fact]
+    public void K_1_the_prorated_due_rounds_half_up_to_the_currency_unit() =>
+        // One month left of a 1002 contribution: 83.5 → 84; eight left of 7000: 4666.67 → 4667.
+        Assert.Equal([84, 4667], new[] { (1002L, new DateOnly(2027, 3, 14)), (7000L, new DateOnly(2026, 7, 20)) }
+            .Select(x => Dues.Prorated(x.Item1, YearStart, x.Item2)));
+
+    [Fact]
     public void K_2_each_due_splits_into_member_and_subsidy_shares_by_category() =>
         Spec.Given().When(Open("annual", YearStart, null, new(Awa, "standard"), new(Moussa, "indigent"), new(Ibrahima, "none")))
             .Then(new ContributionAccountOpened(Id, AffiliationId, YearStart, "annual",
@@ -93,6 +99,14 @@ public class ContributionAccountTests
         Spec.Given(Opened, Paid("R-001", 1750, new(2026, 3, 1), 0, new Allocation(1, 1750)), Paid("R-002", 1750, new(2026, 6, 10), 0, new Allocation(2, 1750)))
             .When(new ReversePayment(Id, "R-001", "bounced transfer", new(2026, 6, 20)))
             .Then(new ContributionReversed(Id, "R-001", 1750, "bounced transfer", new(2026, 6, 20), [new(1, 1750)]));
+
+    [Fact]
+    public void K_5_K_4_what_a_reversal_reopens_is_paid_again_by_the_credit_of_other_payments() =>
+        Spec.Given(Opened, Paid("R-001", 1750, new(2026, 3, 1), 0, new Allocation(1, 1750)),
+                Paid("R-002", 8000, new(2026, 3, 2), 2750, new(2, 1750), new(3, 1750), new(4, 1750)))
+            .When(new ReversePayment(Id, "R-001", "entry error", new(2026, 3, 5)))
+            .Then(new ContributionReversed(Id, "R-001", 1750, "entry error", new(2026, 3, 5), [new(1, 1750)]),
+                new CreditApplied(Id, "R-002", [new(1, 1750)], new(2026, 3, 5)));
 
     [Fact]
     public void K_5_a_reversal_states_its_reason() =>

@@ -40,6 +40,24 @@ public sealed class RemittanceTests(TestCluster cluster) : ContributionsTest(clu
     }
 
     [Fact]
+    public async Task K_7_an_indigent_households_subsidies_are_receivables_though_it_never_pays()
+    {
+        var registered = await Json(await Register(Officer, Household(Person("Ndeye Sow", subsidy: "indigent", registry: "RNU-501"),
+            [Person("Modou Sow", birthDate: "2016-02-01", relationship: "child", subsidy: "indigent", registry: "RNU-502")])));
+        var affiliation = (await Json(await Officer.PostAsJsonAsync($"/api/members/{registered.GetProperty("householdId").GetGuid()}/affiliations",
+            new { channel = "individual", paymentPlan = "annual" }))).GetProperty("affiliationId").GetGuid();
+        await Manager.PostAsync($"/api/affiliations/{affiliation}/approval", null); // E-6: active on approval
+
+        Assert.Equal(1, await Service<Web.Contributions.Ageing.ArrearsSweep>().Run(Today, default));
+        Assert.Equal(0, await Service<Web.Contributions.Ageing.ArrearsSweep>().Run(Today, default));
+
+        // Two beneficiaries at 7000, all of it the State's (S-4 indigent 100%), due the day it was requested.
+        Assert.Equal(14000, await Scalar($"select sum(amount) from subsidy_receivables where due_on = '{Today:yyyy-MM-dd}'"));
+        var statement = await Statement(affiliation);
+        Assert.Equal([0], Paid(statement));
+    }
+
+    [Fact]
     public async Task K_8_a_month_still_running_is_not_remitted_and_the_period_is_checked()
     {
         var running = await Prepare($"{Today:yyyy-MM}");

@@ -10,7 +10,8 @@ namespace MutualAdmin.Web.Contributions.Ageing;
 /// affiliation without any command, so this job records the suspension (payments and reversals
 /// record theirs themselves). Candidates come from the arrears ledger (a lag only delays the record
 /// by a run); each is decided again on its folded account, so the job is idempotent and driven by
-/// the business date it is given.
+/// the business date it is given. It also opens the account of an active affiliation nobody has
+/// paid on (an indigent household pays nothing, yet its subsidy shares are receivables, K-7).
 /// </summary>
 public sealed class ArrearsSweep(EventStore.EventStore store, NpgsqlDataSource db, SchemeCatalogues catalogues)
 {
@@ -21,8 +22,10 @@ public sealed class ArrearsSweep(EventStore.EventStore store, NpgsqlDataSource d
         {
             await using var session = store.OpenSession(EventMetadata.System(tenant, "record-arrears-suspension"));
             if (await AccountFile.Load(session, affiliation, catalogues, ct) is not { } file) continue;
+            if (file.Stored.State is Domain.Contributions.ContributionAccount.NotOpened
+                && file.Affiliation.State is not Domain.Enrolment.Affiliation.Activated) continue; // opens on its first payment
             var change = AccountChange.Decide(file, null, today);
-            if (change.AffiliationEvents.Count == 0) continue;
+            if (change.IsNothing) continue;
             change.AppendTo(session);
             try
             {
@@ -38,8 +41,11 @@ public sealed class ArrearsSweep(EventStore.EventStore store, NpgsqlDataSource d
     private async Task<List<(string, Guid)>> Candidates(DateOnly today, CancellationToken ct)
     {
         await using var command = db.CreateCommand($"""
-            select distinct tenant_id, affiliation_id from {ArrearsLedger.Table}
-             where member_paid < member_share and due_on < $1 order by tenant_id, affiliation_id
+            select tenant_id, affiliation_id from {ArrearsLedger.Table} where member_paid < member_share and due_on < $1
+            union
+            select h.tenant_id, h.affiliation_id from household_affiliations h
+             where not exists (select 1 from contribution_accounts a where a.tenant_id = h.tenant_id and a.affiliation_id = h.affiliation_id)
+             order by 1, 2
             """);
         command.Parameters.Add(new() { Value = today });
         var all = new List<(string, Guid)>();
@@ -62,7 +68,7 @@ public sealed class ArrearsSweepSchedule(IServiceProvider services, TimeProvider
             {
                 await Task.Delay(TimeSpan.FromMinutes(2), clock, ct); // after the database and the daemon have started
                 var suspended = await services.GetRequiredService<ArrearsSweep>().Run(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
-                if (suspended > 0) logger.LogInformation("Recorded {Count} suspensions for arrears", suspended);
+                if (suspended > 0) logger.LogInformation("Recorded {Count} suspensions for arrears or account openings", suspended);
                 await Task.Delay(Every, clock, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }

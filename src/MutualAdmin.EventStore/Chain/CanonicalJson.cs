@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -26,15 +27,18 @@ public static class CanonicalJson
         {
             case JsonValueKind.Object:
                 // jsonb keeps the last of duplicate keys; System.Text.Json never writes duplicates.
-                var properties = element.EnumerateObject()
-                    .GroupBy(p => p.Name, StringComparer.Ordinal).Select(g => g.Last())
-                    .OrderBy(p => Encoding.UTF8.GetByteCount(p.Name))
-                    .ThenBy(p => Encoding.UTF8.GetBytes(p.Name), ByteOrder.Instance)
-                    .ToList();
+                var properties = new List<(string Name, int ByteCount, int Order, JsonElement Value)>();
+                foreach (var p in element.EnumerateObject())
+                    properties.Add((p.Name, Encoding.UTF8.GetByteCount(p.Name), properties.Count, p.Value));
+                properties.Sort(static (x, y) =>
+                    x.ByteCount != y.ByteCount ? x.ByteCount.CompareTo(y.ByteCount)
+                    : CompareUtf8(x.Name, y.Name) is var c and not 0 ? c : x.Order.CompareTo(y.Order));
                 text.Append('{');
+                var written = 0;
                 for (var i = 0; i < properties.Count; i++)
                 {
-                    if (i > 0) text.Append(", ");
+                    if (i + 1 < properties.Count && properties[i + 1].Name == properties[i].Name) continue;
+                    if (written++ > 0) text.Append(", ");
                     WriteString(properties[i].Name, text);
                     text.Append(": ");
                     Write(properties[i].Value, text);
@@ -70,9 +74,23 @@ public static class CanonicalJson
             ? decimal.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)
             : raw;
 
+    /// <summary>Byte order of the UTF-8 forms; for text without surrogates that is the order of the UTF-16 code units.</summary>
+    private static int CompareUtf8(string x, string y) =>
+        x.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') || y.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')
+            ? Encoding.UTF8.GetBytes(x).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(y))
+            : string.CompareOrdinal(x, y);
+
+    private static readonly SearchValues<char> Escaped = SearchValues.Create(
+        "\"\\" + new string([.. Enumerable.Range(0, 0x20).Select(i => (char)i)]));
+
     private static void WriteString(string value, StringBuilder text)
     {
         text.Append('"');
+        if (!value.AsSpan().ContainsAny(Escaped))
+        {
+            text.Append(value).Append('"');
+            return;
+        }
         foreach (var c in value)
         {
             switch (c)
@@ -89,11 +107,5 @@ public static class CanonicalJson
             }
         }
         text.Append('"');
-    }
-
-    private sealed class ByteOrder : IComparer<byte[]>
-    {
-        public static readonly ByteOrder Instance = new();
-        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
     }
 }

@@ -11,7 +11,7 @@ namespace MutualAdmin.Web.Errors;
 /// unknown resource 404, a rule refused in the current state 409, stale expected version 412.
 /// Anything else is logged and answered 500 without internals.
 /// </summary>
-public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
+public sealed partial class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -27,6 +27,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         BadHttpRequestException { InnerException: JsonException json } => Invalid(FieldOf(json.Path), Reason(json)),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             Problem(400, Problems.RequestTooLarge, "The request body is too large.", exception.Message),
+        BadHttpRequestException bad when UnboundParameter().Match(bad.Message) is { Success: true } m =>
+            Invalid(m.Groups["name"].Value, $"'{m.Groups["value"].Value}' is not a valid {m.Groups["type"].Value.TrimEnd('?')}"),
         BadHttpRequestException bad => Problem(400, Problems.MalformedRequest, "The request is malformed.", bad.Message),
         RequestValidationException v => new ValidationProblemDetails(v.Errors.ToDictionary())
             { Status = 400, Type = Problems.Validation, Title = "Some fields are invalid." },
@@ -66,4 +68,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
 
     private static string Reason(JsonException json) =>
         json.Message.Split(" Path:", 2)[0] is { Length: > 0 } first ? first : "is not valid JSON for this field";
+
+    /// <summary>ASP.NET's message for a route or query value of the wrong type, so the field can be named.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"(?<type>\\S+) (?<name>\\w+)\" from \"(?<value>.*)\"\\.?$")]
+    private static partial System.Text.RegularExpressions.Regex UnboundParameter();
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Contributions;
 using MutualAdmin.Web.Enrolment;
+using MutualAdmin.Web.Fund;
 using MutualAdmin.Web.Errors;
 using MutualAdmin.Web.Health;
 using MutualAdmin.Web.Idempotency;
@@ -31,6 +32,7 @@ public static class App
         builder.Services.AddSeeding().AddDemoSeedingAtStartup();
         builder.Services.AddEnrolment();
         builder.Services.AddContributions();
+        builder.Services.AddFund();
 
         var app = builder.Build();
         app.Use(Correlation.Middleware);
@@ -46,6 +48,7 @@ public static class App
         app.MapSchemes();
         app.MapEnrolment();
         app.MapContributions();
+        app.MapFund();
         return app;
     }
 

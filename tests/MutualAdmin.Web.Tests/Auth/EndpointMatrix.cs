@@ -29,6 +29,7 @@ public static class EndpointMatrix
         ["POST /fund/v1/schemes/"] = ["fund"],
         ["GET /fund/v1/schemes/"] = ["fund"],
         ["GET /fund/v1/schemes/{code}/versions/{version:int}"] = ["fund"],
+        ["GET /fund/v1/events"] = ["fund"],
         ["GET /api/schemes/"] = AllStaff,
         ["GET /api/schemes/{code}/versions/{version:int}"] = AllStaff,
         ["GET /api/admin/users/"] = ["admin", "manager"],

@@ -49,7 +49,13 @@ public sealed class EligibilityIndex(EventStore.EventStore store, CoverTerms ter
         foreach (var stream in events.GroupBy(e => e.StreamKey))
             if (stream.Aggregate(Household.Initial, (s, e) => Household.Evolve(s, (IHouseholdEvent)e.Data)) is Household.Registered household)
                 foreach (var person in household.People)
-                    await copy.WriteRowAsync(ct, person.BeneficiaryNumber, tenant, household.HouseholdId, person.PersonId);
+                {
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(person.BeneficiaryNumber, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(household.HouseholdId, NpgsqlDbType.Uuid, ct);
+                    await copy.WriteAsync(person.PersonId, NpgsqlDbType.Uuid, ct);
+                }
         await copy.CompleteAsync(ct);
     }
 

@@ -64,7 +64,9 @@ public sealed class CollectiveImport(EventStore.EventStore store, NpgsqlDataSour
         var next = await Decide(collector, metadata, run, read, writing, ct);
         // Decided on the assumption that the batch before commits as decided; it went household by household instead.
         if (writing is not null && !await Finish(writing, ct)) next = await Decide(collector, metadata, run, read, null, ct);
-        next.Written = next.Bulk.StreamCount == 0 ? Task.FromResult(true) : Save(next.Bulk, ct);
+        // On the thread pool: the bulk append serialises the batch before its first await, which would
+        // otherwise hold up the reading and deciding of the next batch.
+        next.Written = next.Bulk.StreamCount == 0 ? Task.FromResult(true) : Task.Run(() => Save(next.Bulk, ct), ct);
         return next;
     }
 
@@ -143,18 +145,19 @@ public sealed class CollectiveImport(EventStore.EventStore store, NpgsqlDataSour
         var batch = new Batch(collector, metadata, run, store.Bulk(metadata), read);
         if (batch.Read.Count == 0) return batch;
 
-        var looked = new List<(Read Household, IReadOnlyList<Candidate> People, string?[] Ids, string[] Prints, Exception? Refused)>(read.Count);
-        foreach (var h in read)
+        // The keyed hashes of every person are the CPU part of the look-ups: on every core, in file order.
+        var looked = read.AsParallel().AsOrdered().Select(h =>
         {
             try
             {
                 var people = HouseholdRegistration.Candidates(h.Input);
-                looked.Add((h, people,
-                    [.. people.Select(p => p.NationalId is { Length: > 0 } id ? Convert.ToBase64String(hashes.NationalId(id)) : null)],
-                    [.. people.Select(p => Convert.ToBase64String(hashes.Fingerprint(p.FullName, p.BirthDate, p.BirthYear, h.Input.Locality)))], null));
+                return (Household: h, People: people,
+                    Ids: people.Select(p => p.NationalId is { Length: > 0 } id ? Convert.ToBase64String(hashes.NationalId(id)) : null).ToArray(),
+                    Prints: people.Select(p => Convert.ToBase64String(hashes.Fingerprint(p.FullName, p.BirthDate, p.BirthYear, h.Input.Locality))).ToArray(),
+                    Refused: (Exception?)null);
             }
-            catch (Exception e) when (Rejectable(e)) { looked.Add((h, [], [], [], e)); }
-        }
+            catch (Exception e) when (Rejectable(e)) { return (h, [], [], [], e); }
+        }).ToList();
         // Known people first, existing households second: a concurrent upload of the same file that commits
         // in between shows as households already registered, never as their own people taken (E-4).
         var (takenIds, knownPrints) = await duplicates.Find(tenant,

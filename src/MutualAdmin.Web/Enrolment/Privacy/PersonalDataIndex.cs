@@ -2,6 +2,7 @@ using MutualAdmin.Domain.Enrolment;
 using MutualAdmin.EventStore;
 using MutualAdmin.EventStore.Projections;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace MutualAdmin.Web.Enrolment.Privacy;
 
@@ -70,22 +71,43 @@ public sealed class PersonalDataIndex(PersonKeys keys, PersonHashes hashes) : IB
             if (!localities.TryGetValue(household, out var locality)) { await Apply(tenant, events, connection, transaction, ct); return; }
             people.Add((person, personal, birthYear, locality));
         }
+        // The keyed hashes are the CPU part of the rows: computed on every core, then copied in order.
+        var rows = people.AsParallel().AsOrdered().Select(p => (p.Person, Key: keys.Mint(p.Person),
+            Id: p.Personal.NationalId is { Length: > 0 } nationalId ? hashes.NationalId(nationalId) : null,
+            Print: hashes.Fingerprint(p.Personal.FullName, p.Personal.BirthDate, p.BirthYear, p.Locality))).ToList();
         await using (var copy = await connection.BeginBinaryImportAsync("copy person_keys (tenant_id, person_id, key) from stdin (format binary)", ct))
         {
-            foreach (var p in people) await copy.WriteRowAsync(ct, tenant, p.Person, keys.Mint(p.Person));
+            foreach (var r in rows)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(r.Person, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(r.Key, NpgsqlDbType.Bytea, ct);
+            }
             await copy.CompleteAsync(ct);
         }
         await using (var copy = await connection.BeginBinaryImportAsync("copy national_ids (id_hash, tenant_id, person_id) from stdin (format binary)", ct))
         {
-            foreach (var p in people)
-                if (p.Personal.NationalId is { Length: > 0 } nationalId) await copy.WriteRowAsync(ct, hashes.NationalId(nationalId), tenant, p.Person);
+            foreach (var r in rows)
+            {
+                if (r.Id is null) continue;
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(r.Id, NpgsqlDbType.Bytea, ct);
+                await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(r.Person, NpgsqlDbType.Uuid, ct);
+            }
             await copy.CompleteAsync(ct);
         }
         // Fresh person ids: no fingerprint row can exist yet, so no "on conflict" is needed.
         await using (var copy = await connection.BeginBinaryImportAsync("copy person_fingerprints (tenant_id, fingerprint, person_id) from stdin (format binary)", ct))
         {
-            foreach (var p in people)
-                await copy.WriteRowAsync(ct, tenant, hashes.Fingerprint(p.Personal.FullName, p.Personal.BirthDate, p.BirthYear, p.Locality), p.Person);
+            foreach (var r in rows)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(r.Print, NpgsqlDbType.Bytea, ct);
+                await copy.WriteAsync(r.Person, NpgsqlDbType.Uuid, ct);
+            }
             await copy.CompleteAsync(ct);
         }
     }

@@ -25,10 +25,14 @@ public abstract class WebTest(TestCluster cluster) : IAsyncLifetime
         {
             host.UseEnvironment("Testing");
             host.UseSetting("ConnectionStrings:MutualAdmin", connectionString);
+            Configure(host);
         });
         Client = Factory.CreateClient();
         await Client.GetAsync("/health"); // starts the host, so the database is migrated for the services below
     }
+
+    /// <summary>Settings a test class needs on its host (short retry delays, say).</summary>
+    protected virtual void Configure(IWebHostBuilder host) { }
 
     protected T Service<T>() where T : notnull => Factory.Services.GetRequiredService<T>();
 

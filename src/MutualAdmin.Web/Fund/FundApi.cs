@@ -1,6 +1,8 @@
 using MutualAdmin.EventStore.Projections;
 using MutualAdmin.Web.Auth;
+using MutualAdmin.Domain;
 using MutualAdmin.Web.Fund.Feed;
+using MutualAdmin.Web.Fund.Webhooks;
 
 namespace MutualAdmin.Web.Fund;
 
@@ -12,12 +14,30 @@ public static class FundApi
         var fund = app.MapGroup("/fund/v1").WithTags("Fund").RequireAuthorization(Policies.Fund);
         fund.MapGet("/events", ReadFeed.Handle).Produces(StatusCodes.Status200OK, contentType: ReadFeed.ContentType)
             .ProducesValidationProblem();
+        fund.MapPost("/webhooks", RegisterWebhook.Handle).ProducesValidationProblem();
+
+        var staff = app.MapGroup("/api/admin/webhooks").WithTags("Fund").ForStaff(StaffRole.Admin);
+        staff.MapGet("", WebhookAdmin.List);
+        staff.MapPost("/{id:guid}/dead-letters/{position:long}/retry", WebhookAdmin.Retry);
         return app;
     }
 
     public static IServiceCollection AddFund(this IServiceCollection services)
     {
         services.AddSingleton<IProjection, FundFeed>();
+        services.AddOptions<WebhookOptions>().BindConfiguration("Fund:Webhooks");
+        services.AddHttpClient(WebhookDelivery.HttpClientName);
+        services.AddSingleton<WebhookDelivery>();
+        services.AddHostedService<DeliveryHost>();
         return services;
+    }
+
+    /// <summary>Resolves the sender only when the host starts: its data source exists once the database has started.</summary>
+    private sealed class DeliveryHost(IServiceProvider services) : IHostedService
+    {
+        private WebhookDelivery? delivery;
+
+        public Task StartAsync(CancellationToken ct) => (delivery = services.GetRequiredService<WebhookDelivery>()).StartAsync(ct);
+        public Task StopAsync(CancellationToken ct) => delivery?.StopAsync(ct) ?? Task.CompletedTask;
     }
 }

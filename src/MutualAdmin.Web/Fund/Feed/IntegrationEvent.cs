@@ -23,6 +23,13 @@ public static class IntegrationEvent
     public const string ClaimPaid = Prefix + "claim.paid";
     public const string RemittanceSubmitted = Prefix + "remittance.submitted";
     public const string ReportPublished = Prefix + "report.published";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>
+    {
+        AffiliationActivated, AffiliationSuspended, AffiliationReinstated, AffiliationLapsed, AffiliationTerminated,
+        BeneficiaryAdded, BeneficiaryRemoved, ContributionPaid, ContributionReversed, ClaimDecided, ClaimPaid,
+        RemittanceSubmitted, ReportPublished,
+    };
 }
 
 /// <summary>One row of the feed: what a CloudEvent is made of, as of the event's position.</summary>

@@ -55,6 +55,25 @@ public sealed class EventReader
         return await Read(command, connection, ct, limit);
     }
 
+    /// <summary>
+    /// This reader's events of <paramref name="types"/> in (after, upTo], in position order: what a
+    /// replay "as of a position" reads (reports, A-3), page by page.
+    /// </summary>
+    public async Task<IReadOnlyList<RecordedEvent>> ReadTypes(long after, long upTo, string[] types, int limit = 5000, CancellationToken ct = default)
+    {
+        await using var command = new NpgsqlCommand($"""
+            select {Columns} from events
+             where seq > $1 and seq <= $2 and event_type = any($3) and ($4::text is null or tenant_id = $4)
+             order by seq limit $5
+            """);
+        command.Parameters.Add(new() { Value = after });
+        command.Parameters.Add(new() { Value = upTo });
+        command.Parameters.Add(new() { Value = types });
+        command.Parameters.Add(new() { Value = (object?)tenant ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = limit });
+        return await Read(command, null, ct, limit);
+    }
+
     /// <summary>For the projection daemon: events of <paramref name="types"/> in (after, upTo], in position order.</summary>
     internal async Task<IReadOnlyList<RecordedEvent>> ReadTypesBetween(long after, long upTo, string[] types, int limit,
         NpgsqlConnection? connection, CancellationToken ct)

@@ -3,6 +3,7 @@ using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Contributions;
 using MutualAdmin.Web.Enrolment;
 using MutualAdmin.Web.Fund;
+using MutualAdmin.Web.Reports;
 using MutualAdmin.Web.Errors;
 using MutualAdmin.Web.Health;
 using MutualAdmin.Web.Idempotency;
@@ -33,6 +34,7 @@ public static class App
         builder.Services.AddEnrolment();
         builder.Services.AddContributions();
         builder.Services.AddFund();
+        builder.Services.AddReports();
 
         var app = builder.Build();
         app.Use(Correlation.Middleware);
@@ -49,6 +51,7 @@ public static class App
         app.MapEnrolment();
         app.MapContributions();
         app.MapFund();
+        app.MapReports();
         return app;
     }
 

@@ -29,7 +29,7 @@ public sealed class FundFeed : IProjection
         "member-registered", "dependant-added", "dependant-removed", "person-died", "household-transferred-to-new-member",
         "affiliation-requested", "affiliation-activated", "affiliation-suspended", "affiliation-reinstated",
         "affiliation-lapsed", "affiliation-terminated",
-        "contribution-account-opened", "contribution-paid", "contribution-reversed", "remittance-submitted",
+        "contribution-account-opened", "contribution-paid", "contribution-reversed", "remittance-submitted", "report-published",
     ];
 
     public IReadOnlyCollection<string> Tables => [Table, People, Households, Affiliations, Accounts];
@@ -128,6 +128,11 @@ public sealed class FundFeed : IProjection
             case RemittanceSubmitted s:
                 return Entry(IntegrationEvent.RemittanceSubmitted, s.RemittanceId.ToString(),
                     new() { ["remittanceId"] = s.RemittanceId.ToString(), ["submittedOn"] = Day(s.SubmittedOn) });
+            case Reports.ReportPublished r:
+                return Entry(IntegrationEvent.ReportPublished, $"{r.Kind}/{e.Tenant}/{r.Period}", new()
+                {
+                    ["kind"] = r.Kind, ["tenant"] = e.Tenant, ["period"] = r.Period, ["position"] = r.Position, ["sha256"] = r.Sha256,
+                });
             default:
                 return null;
         }

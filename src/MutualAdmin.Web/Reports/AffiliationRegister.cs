@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+using MutualAdmin.Domain;
+using MutualAdmin.Domain.Enrolment;
+using MutualAdmin.EventStore.Events;
+using MutualAdmin.Web.Enrolment.Eligibility;
+
+namespace MutualAdmin.Web.Reports;
+
+/// <summary>
+/// R-1, the affiliation register of one mutual for one month, as of an event position: the tenant's
+/// household and affiliation events up to that position are folded again (the same deciders'
+/// evolvers, the same <see cref="Cover.On"/> as the eligibility index), so the same position always
+/// gives the same content, however many events came after.
+/// </summary>
+public sealed class AffiliationRegister(EventStore.EventStore store, CoverTerms terms)
+{
+    private static readonly string[] Types = [.. Household.Events.Values, .. Affiliation.Events.Values];
+    private static readonly BeneficiaryState[] Stock = [BeneficiaryState.Waiting, BeneficiaryState.Covered, BeneficiaryState.Suspended, BeneficiaryState.Lapsed];
+    private static readonly (string Band, int From, int To)[] AgeBands =
+        [("0-4", 0, 4), ("5-14", 5, 14), ("15-24", 15, 24), ("25-49", 25, 49), ("50-64", 50, 64), ("65+", 65, int.MaxValue)];
+
+    public async Task<JsonObject> Build(string tenant, Period period, long position, CancellationToken ct)
+    {
+        var households = new Dictionary<Guid, Household>();
+        var affiliations = new Dictionary<Guid, Affiliation>();
+        var flows = new SortedDictionary<string, int>(StringComparer.Ordinal)
+            { ["new"] = 0, ["renewed"] = 0, ["suspended"] = 0, ["reinstated"] = 0, ["lapsed"] = 0, ["terminated"] = 0, ["deceased"] = 0 };
+        var reader = store.ReaderFor(tenant);
+        for (long after = 0; ;)
+        {
+            var page = await reader.ReadTypes(after, position, Types, ct: ct);
+            foreach (var e in page)
+            {
+                Count(e.Data, period, flows);
+                switch (e.Data)
+                {
+                    case IHouseholdEvent h:
+                        var household = HouseholdId(h);
+                        households[household] = Household.Evolve(households.GetValueOrDefault(household) ?? Household.Initial, h);
+                        break;
+                    case IAffiliationEvent a:
+                        var id = Guid.Parse(e.StreamKey[(e.StreamKey.IndexOf('-') + 1)..]);
+                        affiliations[id] = Affiliation.Evolve(affiliations.GetValueOrDefault(id) ?? Affiliation.Initial, a);
+                        break;
+                }
+            }
+            if (page.Count == 0) break;
+            after = page[^1].Position;
+        }
+
+        var byHousehold = affiliations.Values.Select(a => (Terms: TermsOf(a), Affiliation: a)).Where(x => x.Terms is not null)
+            .ToLookup(x => x.Terms!.HouseholdId);
+        var monthEnd = period.Last;
+        var rows = new List<Row>();
+        foreach (var household in households.Values.OfType<Household.Registered>())
+            foreach (var person in household.People)
+            {
+                var best = byHousehold[household.HouseholdId]
+                    .Select(x => (Cover: Cover.On(monthEnd, person, x.Affiliation, terms.WaitingPeriodDays, terms.GracePeriodDays), x.Terms!.Channel))
+                    .Where(x => Stock.Contains(x.Cover.State))
+                    .OrderBy(x => Array.IndexOf(Preference, x.Cover.State)).FirstOrDefault();
+                if (best.Cover is not null) rows.Add(new(person, best.Cover, best.Channel));
+            }
+        rows.Sort((x, y) => string.CompareOrdinal(x.Person.BeneficiaryNumber, y.Person.BeneficiaryNumber));
+
+        return new JsonObject
+        {
+            ["kind"] = ReportKind.AffiliationRegister,
+            ["tenant"] = tenant,
+            ["period"] = period.ToString(),
+            ["position"] = position,
+            ["monthEnd"] = Day(monthEnd),
+            ["stock"] = new JsonObject
+            {
+                ["total"] = rows.Count,
+                ["byState"] = Counts(rows, r => Wire(r.Cover.State)),
+                ["bySex"] = ByState(rows, r => r.Person.Sex),
+                ["byAgeBand"] = ByState(rows, r => AgeBand(Ages.InYears(r.Person.BirthDate, monthEnd))),
+                ["bySubsidyCategory"] = ByState(rows, r => r.Person.SubsidyCategory),
+                ["byChannel"] = ByState(rows, r => r.Channel),
+            },
+            ["flows"] = new JsonObject([.. flows.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))]),
+            ["beneficiaries"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
+            {
+                ["beneficiaryNumber"] = r.Person.BeneficiaryNumber,
+                ["nationalId"] = r.Person.Personal?.NationalId,
+                ["name"] = r.Person.Personal?.FullName,
+                ["sex"] = r.Person.Sex,
+                ["birthYear"] = r.Person.BirthYear,
+                ["state"] = Wire(r.Cover.State),
+                ["coverFrom"] = r.Cover.CoverFrom is { } from ? Day(from) : null,
+                ["coverTo"] = r.Cover.CoverTo is { } to ? Day(to) : null,
+            })]),
+        };
+    }
+
+    private static readonly BeneficiaryState[] Preference = [BeneficiaryState.Covered, BeneficiaryState.Suspended, BeneficiaryState.Waiting, BeneficiaryState.Lapsed];
+
+    /// <summary>Flows of the month: affiliations activated, renewed, suspended… and people who died, by the date each happened.</summary>
+    private static void Count(object e, Period period, IDictionary<string, int> flows)
+    {
+        var (flow, on) = e switch
+        {
+            AffiliationActivated a => ("new", a.ActivatedOn),
+            AffiliationRenewed r => ("renewed", r.RenewedOn),
+            AffiliationSuspended s => ("suspended", s.SuspendedFrom),
+            AffiliationReinstated r => ("reinstated", r.ReinstatedFrom),
+            AffiliationLapsed l => ("lapsed", l.LapsedOn),
+            AffiliationTerminated t => ("terminated", t.TerminatedOn),
+            PersonDied d => ("deceased", d.DiedOn),
+            _ => ((string?)null, default(DateOnly)),
+        };
+        if (flow is not null && period.Contains(on)) flows[flow]++;
+    }
+
+    private static AffiliationTerms? TermsOf(Affiliation a) => a switch
+    {
+        Affiliation.Pending p => p.Terms,
+        Affiliation.Activated x => x.Terms,
+        Affiliation.Withdrawn w => w.Terms,
+        _ => null,
+    };
+
+    private static Guid HouseholdId(IHouseholdEvent e) => e switch
+    {
+        MemberRegistered m => m.HouseholdId,
+        DependantAdded d => d.HouseholdId,
+        DependantRemoved r => r.HouseholdId,
+        PersonDetailsCorrected c => c.HouseholdId,
+        PersonDied d => d.HouseholdId,
+        HouseholdTransferredToNewMember t => t.HouseholdId,
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name),
+    };
+
+    private sealed record Row(HouseholdPerson Person, BeneficiaryCover Cover, string Channel);
+
+    /// <summary>Every stock state, each with its counts by the key (keys in ordinal order, so the content is stable).</summary>
+    private static JsonObject ByState(List<Row> rows, Func<Row, string> key) =>
+        new([.. Stock.Select(s => KeyValuePair.Create(Wire(s), (JsonNode?)Counts([.. rows.Where(r => r.Cover.State == s)], key)))]);
+
+    private static JsonObject Counts(List<Row> rows, Func<Row, string> key) =>
+        new([.. rows.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Count()))]);
+
+    private static string AgeBand(int age) => AgeBands.First(b => age >= b.From && age <= b.To).Band;
+
+    private static string Wire(BeneficiaryState state) => EligibilityIndex.Wire(state);
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

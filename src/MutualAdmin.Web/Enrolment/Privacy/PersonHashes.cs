@@ -32,6 +32,10 @@ public sealed class PersonHashes(byte[] key)
     /// <summary>Case, accents and spacing differ between two officers typing the same name.</summary>
     public static string Simplify(string text)
     {
+        // Plain ASCII has nothing to decompose and no accents to drop (most names and places: a collective
+        // import (E-10) simplifies four texts per person).
+        if (Ascii.IsValid(text))
+            return string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var letters = decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark);
         return string.Join(' ', new string([.. letters]).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));

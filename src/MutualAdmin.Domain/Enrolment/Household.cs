@@ -26,6 +26,13 @@ public sealed record PersonDetailsCorrected(
     Guid HouseholdId, Guid PersonId, PersonalData Personal, string Sex, int BirthYear, bool BirthDateEstimated,
     string Reason, DateOnly CorrectedOn) : IHouseholdEvent;
 
+/// <summary>
+/// The person's personal data was erased (end of retention, or their request): their key is deleted
+/// in the same transaction, so every event that sealed their data reads back without it. Sex, birth
+/// year and locality stay, as the reports and the Fund's feed need them.
+/// </summary>
+public sealed record PersonErased(Guid HouseholdId, Guid PersonId, string Reason, DateOnly ErasedOn) : IHouseholdEvent;
+
 public sealed record PersonDied(Guid HouseholdId, Guid PersonId, DateOnly DiedOn) : IHouseholdEvent;
 
 /// <summary>E-9: after the member's death a dependant becomes the member; the others stay.</summary>
@@ -64,6 +71,7 @@ public abstract record Household
         [typeof(DependantAdded)] = "dependant-added",
         [typeof(DependantRemoved)] = "dependant-removed",
         [typeof(PersonDetailsCorrected)] = "person-details-corrected",
+        [typeof(PersonErased)] = "person-erased",
         [typeof(PersonDied)] = "person-died",
         [typeof(HouseholdTransferredToNewMember)] = "household-transferred-to-new-member",
     };
@@ -82,6 +90,7 @@ public abstract record Household
         {
             Personal = e.Personal, Sex = e.Sex, BirthYear = e.BirthYear, BirthDateEstimated = e.BirthDateEstimated,
         }),
+        (Registered h, PersonErased e) => h.Update(e.PersonId, p => p with { Personal = null }),
         (Registered h, PersonDied e) => h.Update(e.PersonId, p => p with { DiedOn = e.DiedOn }),
         (Registered h, HouseholdTransferredToNewMember e) =>
             h.Update(e.NewMemberId, p => p with { Relationship = Relationship.Member }) with { MemberId = e.NewMemberId },

@@ -29,6 +29,8 @@ public sealed record CorrectPersonDetails(
     Guid HouseholdId, Guid PersonId, PersonalData Personal, string Sex, int BirthYear, bool BirthDateEstimated,
     string Reason, DateOnly CorrectedOn, DuplicateCheck Duplicates) : IHouseholdCommand;
 
+public sealed record ErasePerson(Guid HouseholdId, Guid PersonId, string Reason, DateOnly ErasedOn) : IHouseholdCommand;
+
 public sealed record RecordDeath(Guid HouseholdId, Guid PersonId, DateOnly DiedOn) : IHouseholdCommand;
 
 public sealed record TransferToNewMember(Guid HouseholdId, Guid NewMemberId, DateOnly TransferredOn) : IHouseholdCommand;

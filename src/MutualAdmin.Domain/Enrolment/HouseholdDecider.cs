@@ -29,6 +29,10 @@ public static class HouseholdDecider
 
         (CorrectPersonDetails c, Registered h) => Correct(c, Person(h, c.PersonId)),
 
+        // Erasing twice erases nothing more; the reason is required like every correction's.
+        (ErasePerson c, Registered h) => Person(h, c.PersonId).Personal is null
+            ? [] : [new PersonErased(c.HouseholdId, c.PersonId, Required(c.Reason, "E-1", "reason"), c.ErasedOn)],
+
         (RecordDeath c, Registered h) => Person(h, c.PersonId).DiedOn is not null
             ? [] : [new PersonDied(c.HouseholdId, c.PersonId, c.DiedOn)],
 

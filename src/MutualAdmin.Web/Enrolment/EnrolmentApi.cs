@@ -5,6 +5,7 @@ using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Enrolment.Affiliating;
 using MutualAdmin.Web.Enrolment.Correcting;
 using MutualAdmin.Web.Enrolment.Dependants;
+using MutualAdmin.Web.Enrolment.Erasing;
 using MutualAdmin.Web.Enrolment.Lifecycle;
 using MutualAdmin.Web.Enrolment.Eligibility;
 using MutualAdmin.Web.Enrolment.GettingMember;
@@ -36,6 +37,7 @@ public static class EnrolmentApi
         members.MapPost("/{id:guid}/dependants/{personId:guid}/removal", RemoveDependant.Handle).ForStaff(Officers);
         members.MapPost("/{id:guid}/people/{personId:guid}/death", RecordDeath.Handle).ForStaff(Officers);
         members.MapPost("/{id:guid}/people/{personId:guid}/correction", CorrectPersonDetails.Handle).ForStaff(Officers);
+        members.MapPost("/{id:guid}/people/{personId:guid}/erasure", ErasePerson.Handle).ForStaff(StaffRole.Manager);
 
         var affiliations = app.MapGroup("/api/affiliations").WithTags("Enrolment");
         affiliations.MapPost("/{id:guid}/approval", ApproveAffiliation.Handle).ForStaff(StaffRole.Manager);

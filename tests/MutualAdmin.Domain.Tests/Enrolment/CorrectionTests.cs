@@ -61,3 +61,30 @@ public class CorrectionTests
     public void E_1_personal_data_that_was_erased_cannot_be_corrected() =>
         Spec.Given(AwaRegistered with { Personal = null! }).When(Correct(Corrected)).ThenFails("E-1", "PERSONAL_DATA_ERASED");
 }
+
+/// <summary>Erasure of a person's personal data: the rest of the record stays.</summary>
+public class ErasureTests
+{
+    static readonly Spec<Household, IHouseholdCommand, IHouseholdEvent> Spec =
+        new(Household.Initial, Household.Evolve, HouseholdDecider.Decide);
+
+    static readonly DateOnly On = new(2031, 1, 5);
+
+    [Fact]
+    public void E_1_erasure_is_recorded_with_its_reason_and_leaves_sex_birth_year_and_number()
+    {
+        Spec.Given(AwaRegistered).When(new ErasePerson(HouseholdId, Awa, "retention period over", On))
+            .Then(new PersonErased(HouseholdId, Awa, "retention period over", On));
+        var awa = HouseholdOf(AwaRegistered, new PersonErased(HouseholdId, Awa, "retention period over", On)).Find(Awa)!;
+        Assert.Null(awa.Personal);
+        Assert.Equal(("F", 1988, Number(1)), (awa.Sex, awa.BirthYear, awa.BeneficiaryNumber));
+    }
+
+    [Fact]
+    public void E_1_erasing_again_records_nothing() =>
+        Spec.Given(AwaRegistered, new PersonErased(HouseholdId, Awa, "retention", On)).When(new ErasePerson(HouseholdId, Awa, "again", On)).ThenNothing();
+
+    [Fact]
+    public void E_1_an_erasure_needs_a_reason() =>
+        Spec.Given(AwaRegistered).When(new ErasePerson(HouseholdId, Awa, "", On)).ThenFails("E-1", "REQUIRED");
+}

@@ -57,6 +57,7 @@ public static class EndpointMatrix
         ["POST /api/members/{id:guid}/dependants/{personId:guid}/removal"] = ["enrolment-officer", "manager"],
         ["POST /api/members/{id:guid}/people/{personId:guid}/death"] = ["enrolment-officer", "manager"],
         ["POST /api/members/{id:guid}/people/{personId:guid}/correction"] = ["enrolment-officer", "manager"],
+        ["POST /api/members/{id:guid}/people/{personId:guid}/erasure"] = ["manager"],
         ["POST /api/affiliations/{id:guid}/renewal"] = ["enrolment-officer", "manager"],
         ["POST /api/affiliations/{id:guid}/termination"] = ["manager"],
         ["POST /api/collectors/{collector}/households"] = ["enrolment-officer", "manager"],

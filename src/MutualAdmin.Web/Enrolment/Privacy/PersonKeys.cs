@@ -37,6 +37,9 @@ public sealed class PersonKeys
         return command.ExecuteScalar() is byte[] found ? cache.GetOrAdd(personId, found) : null;
     }
 
+    /// <summary>After an erasure has committed: this node stops opening the person's data at once.</summary>
+    public void Forget(Guid personId) => cache.TryRemove(personId, out _);
+
     public string Seal(Guid personId, PersonalData personal)
     {
         var plain = JsonSerializer.SerializeToUtf8Bytes(personal, SealedJson.Options);

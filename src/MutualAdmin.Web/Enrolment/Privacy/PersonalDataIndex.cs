@@ -20,6 +20,13 @@ public sealed class PersonalDataIndex(PersonKeys keys, PersonHashes hashes) : IB
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var e in events)
         {
+            if (e.Data is PersonErased erased)
+            {
+                // The key goes, and with it every sealed copy of the data; the keyed hashes go too.
+                foreach (var table in new[] { "person_keys", "national_ids", "person_fingerprints" })
+                    batch.BatchCommands.Add(Command($"delete from {table} where tenant_id = $1 and person_id = $2", tenant, erased.PersonId));
+                continue;
+            }
             var (person, personal, birthYear, household) = e.Data switch
             {
                 MemberRegistered m => (m.PersonId, m.Personal, m.BirthYear, m.HouseholdId),

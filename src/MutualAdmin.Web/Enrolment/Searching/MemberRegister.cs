@@ -46,6 +46,7 @@ public sealed class MemberRegister(PersonHashes hashes) : IProjection
         MemberRegistered m => Insert(e, table, m.PersonId, m.HouseholdId, m.BeneficiaryNumber, Relationship.Member, m.Personal, m.Sex, m.BirthYear),
         DependantAdded d => Insert(e, table, d.PersonId, d.HouseholdId, d.BeneficiaryNumber, d.Relationship, d.Personal, d.Sex, d.BirthYear),
         PersonDetailsCorrected c => Correct(e, table, c),
+        PersonErased x => Update(e, table, "full_name = null, search_name = null, phone = null, national_id_hash = null", x.PersonId),
         DependantRemoved r => Update(e, table, "status = 'removed'", r.PersonId),
         PersonDied d => Update(e, table, "status = 'deceased'", d.PersonId),
         HouseholdTransferredToNewMember t => Update(e, table, "relationship = 'member'", t.NewMemberId),

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using MutualAdmin.Domain.Enrolment;
@@ -14,7 +15,10 @@ namespace MutualAdmin.Web.Enrolment.Privacy;
 /// </summary>
 public sealed class PersonKeys
 {
-    private readonly ConcurrentDictionary<Guid, byte[]> cache = new();
+    // A key read here is trusted for a few minutes only: an erasure on another node (which deletes the
+    // row) reaches this node's cache within that time without any message between nodes.
+    private static readonly long TrustFor = Stopwatch.Frequency * 300;
+    private readonly ConcurrentDictionary<Guid, (byte[] Key, long ReadAt)> cache = new();
     private NpgsqlDataSource? dataSource;
 
     /// <summary>Set once the database exists; keys minted before that stay in memory until saved.</summary>
@@ -25,16 +29,19 @@ public sealed class PersonKeys
     }
 
     /// <summary>A new person's key; <see cref="PersonalDataIndex"/> writes it with the person's first event.</summary>
-    public byte[] Mint(Guid personId) => cache.GetOrAdd(personId, _ => RandomNumberGenerator.GetBytes(32));
+    public byte[] Mint(Guid personId) => cache.GetOrAdd(personId, _ => (RandomNumberGenerator.GetBytes(32), Stopwatch.GetTimestamp())).Key;
 
     public byte[]? Find(Guid personId)
     {
-        if (cache.TryGetValue(personId, out var key)) return key;
+        if (cache.TryGetValue(personId, out var known) && (dataSource is null || Stopwatch.GetTimestamp() - known.ReadAt < TrustFor))
+            return known.Key;
         if (dataSource is null) return null;
-        // Serializers are synchronous; a miss happens once per person per node.
+        // Serializers are synchronous; a miss happens once per person per node every few minutes.
         using var command = dataSource.CreateCommand("select key from person_keys where person_id = $1");
         command.Parameters.Add(new() { Value = personId });
-        return command.ExecuteScalar() is byte[] found ? cache.GetOrAdd(personId, found) : null;
+        if (command.ExecuteScalar() is byte[] found) return (cache[personId] = (found, Stopwatch.GetTimestamp())).Key;
+        cache.TryRemove(personId, out _);
+        return null;
     }
 
     /// <summary>After an erasure has committed: this node stops opening the person's data at once.</summary>

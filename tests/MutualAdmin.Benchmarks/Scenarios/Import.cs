@@ -20,6 +20,7 @@ public static class Import
     public static async Task<BenchResult> Run(Bench bench)
     {
         var households = bench.Option("households", 100_000);
+        var perBatch = bench.Option("batch", CollectiveImport.HouseholdsPerBatch);
         await using var app = MutualAdmin.Web.Hosting.App.Build(
             ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:MutualAdmin={bench.ConnectionString}", "--Logging:LogLevel:Default=Warning"]);
         await app.StartAsync();
@@ -35,7 +36,7 @@ public static class Import
         var stopwatch = Stopwatch.StartNew();
         using var reader = new StreamReader(file);
         var report = await app.Services.GetRequiredService<CollectiveImport>()
-            .Run("coop-bench", reader, EventMetadata.System("bench", "import-households"), Guid.NewGuid(), default);
+            .Run("coop-bench", reader, EventMetadata.System("bench", "import-households"), Guid.NewGuid(), default, perBatch);
         var seconds = stopwatch.Elapsed.TotalSeconds;
         // The host's CPU over the import (the async projections included), against the wall clock: on a
         // small machine the two cores are shared with PostgreSQL, so this shows which side is short.
@@ -46,7 +47,7 @@ public static class Import
             Console.Error.WriteLine($"rejected: {reason.Count()} x {reason.Key} (e.g. row {reason.First().Row} {reason.First().Field}: {reason.First().Reason})");
         var perSecond = report.HouseholdsRegistered / seconds;
         return new BenchResult("import", perSecond, raw, FormattableString.Invariant(
-            $"unit=households/s events_per_s={report.Events / seconds:F0} households={households} rows={rows} registered={report.HouseholdsRegistered} rejected_rows={report.RowsRejected} seconds={seconds:F1} host_cpu_seconds={cpuSeconds:F1}"));
+            $"unit=households/s events_per_s={report.Events / seconds:F0} households={households} batch={perBatch} rows={rows} registered={report.HouseholdsRegistered} rejected_rows={report.RowsRejected} seconds={seconds:F1} host_cpu_seconds={cpuSeconds:F1}"));
     }
 
     /// <summary>The same file's rows as event rows, one binary COPY, one transaction: households/s.</summary>

@@ -4,6 +4,7 @@ using MutualAdmin.Web.Contributions;
 using MutualAdmin.Web.Enrolment;
 using MutualAdmin.Web.Fund;
 using MutualAdmin.Web.Reports;
+using MutualAdmin.Web.Audit;
 using MutualAdmin.Web.Errors;
 using MutualAdmin.Web.Health;
 using MutualAdmin.Web.Idempotency;
@@ -52,6 +53,7 @@ public static class App
         app.MapContributions();
         app.MapFund();
         app.MapReports();
+        app.MapAudit();
         return app;
     }
 

@@ -1,0 +1,17 @@
+using MutualAdmin.Domain;
+using MutualAdmin.Web.Auth;
+
+namespace MutualAdmin.Web.Audit;
+
+/// <summary>The auditor's tools (domain.md A-1 … A-4): routes of the feature.</summary>
+public static class AuditApi
+{
+    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
+    {
+        var audit = app.MapGroup("/api/audit").WithTags("Audit").ForStaff(StaffRole.Auditor, StaffRole.Manager);
+        audit.MapGet("/{kind}/{id:guid}", RecordHistory.State);
+        audit.MapGet("/{kind}/{id:guid}/history", RecordHistory.History);
+        audit.MapGet("/{kind}/{id:guid}/changes", RecordHistory.Diff);
+        return app;
+    }
+}

@@ -73,6 +73,16 @@ public sealed class EligibilityIndex(EventStore.EventStore store, CoverTerms ter
 
         await using var batch = new NpgsqlBatch(connection);
         var numbers = household.People.Select(p => p.BeneficiaryNumber).ToArray();
+        if (isNew)
+        {
+            // Fresh numbers and no affiliation: no period to replace, one row per beneficiary in one statement.
+            batch.BatchCommands.Add(Command("""
+                insert into eligibility_beneficiaries select n, $2, $3, p from unnest($1::text[], $4::uuid[]) u(n, p)
+                on conflict (beneficiary_number) do nothing
+                """, numbers, tenant, householdId, household.People.Select(p => p.PersonId).ToArray()));
+            await batch.ExecuteNonQueryAsync(ct);
+            return;
+        }
         batch.BatchCommands.Add(Command("delete from eligibility_periods where beneficiary_number = any($1)", (object)numbers));
         foreach (var person in household.People)
         {

@@ -58,6 +58,7 @@ public static class EndpointMatrix
         ["POST /api/members/{id:guid}/people/{personId:guid}/death"] = ["enrolment-officer", "manager"],
         ["POST /api/members/{id:guid}/people/{personId:guid}/correction"] = ["enrolment-officer", "manager"],
         ["POST /api/members/{id:guid}/people/{personId:guid}/erasure"] = ["manager"],
+        ["GET /api/audit/export"] = ["auditor", "manager"],
         ["GET /api/audit/{kind}/{id:guid}"] = ["auditor", "manager"],
         ["GET /api/audit/{kind}/{id:guid}/history"] = ["auditor", "manager"],
         ["GET /api/audit/{kind}/{id:guid}/changes"] = ["auditor", "manager"],

@@ -36,6 +36,7 @@ public static class App
         builder.Services.AddContributions();
         builder.Services.AddFund();
         builder.Services.AddReports();
+        builder.Services.AddAudit();
 
         var app = builder.Build();
         app.Use(Correlation.Middleware);
@@ -80,6 +81,9 @@ public static class App
             .AddSeeding()
             .AddEnrolment()
             .AddContributions()
+            .AddFund()
+            .AddReports()
+            .AddAudit()
             .BuildServiceProvider();
         await services.GetRequiredService<Database>().Start(ct);
         return services;

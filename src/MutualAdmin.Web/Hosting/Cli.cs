@@ -29,6 +29,7 @@ public static class Cli
         foreach (var verb in Schemes.SchemeVerbs.All()) root.Subcommands.Add(verb);
         root.Subcommands.Add(Enrolment.Importing.ImportVerb.Build());
         root.Subcommands.Add(Seeding.SeedingExtensions.Verb());
+        root.Subcommands.Add(Audit.VerifyVerb.Build());
         root.SetAction((_, ct) => App.Serve(args, ct));
         // ASP.NET's own switches (--urls, --environment, key=value settings) pass through to the host.
         root.TreatUnmatchedTokensAsErrors = false;

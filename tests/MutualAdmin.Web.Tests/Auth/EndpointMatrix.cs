@@ -59,6 +59,8 @@ public static class EndpointMatrix
         ["POST /api/members/{id:guid}/people/{personId:guid}/correction"] = ["enrolment-officer", "manager"],
         ["POST /api/members/{id:guid}/people/{personId:guid}/erasure"] = ["manager"],
         ["GET /api/audit/export"] = ["auditor", "manager"],
+        ["POST /api/audit/verifications"] = ["auditor", "manager"],
+        ["GET /api/audit/verifications/{id:guid}"] = ["auditor", "manager"],
         ["GET /api/audit/{kind}/{id:guid}"] = ["auditor", "manager"],
         ["GET /api/audit/{kind}/{id:guid}/history"] = ["auditor", "manager"],
         ["GET /api/audit/{kind}/{id:guid}/changes"] = ["auditor", "manager"],

@@ -2,6 +2,7 @@ using MutualAdmin.EventStore.Projections;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Domain;
 using MutualAdmin.Web.Fund.Feed;
+using MutualAdmin.Web.Fund.Remittances;
 using MutualAdmin.Web.Fund.Webhooks;
 
 namespace MutualAdmin.Web.Fund;
@@ -15,6 +16,9 @@ public static class FundApi
         fund.MapGet("/events", ReadFeed.Handle).Produces(StatusCodes.Status200OK, contentType: ReadFeed.ContentType)
             .ProducesValidationProblem();
         fund.MapPost("/webhooks", RegisterWebhook.Handle).ProducesValidationProblem();
+        fund.MapGet("/remittances", FundRemittances.List);
+        fund.MapPost("/remittances/{id:guid}/acknowledgement", FundRemittances.Acknowledge);
+        fund.MapPost("/remittances/{id:guid}/dispute", FundRemittances.Dispute);
 
         var staff = app.MapGroup("/api/admin/webhooks").WithTags("Fund").ForStaff(StaffRole.Admin);
         staff.MapGet("", WebhookAdmin.List);
@@ -25,6 +29,14 @@ public static class FundApi
     public static IServiceCollection AddFund(this IServiceCollection services)
     {
         services.AddSingleton<IProjection, FundFeed>();
+        // Joins the store where it is made, like the other inline projections.
+        var makeStore = services.Last(d => d.ServiceType == typeof(EventStore.EventStore)).ImplementationFactory!;
+        services.AddSingleton(sp =>
+        {
+            var store = (EventStore.EventStore)makeStore(sp);
+            store.InlineProjections.Add(new RemittanceTenants());
+            return store;
+        });
         services.AddOptions<WebhookOptions>().BindConfiguration("Fund:Webhooks");
         services.AddHttpClient(WebhookDelivery.HttpClientName);
         services.AddSingleton<WebhookDelivery>();

@@ -82,7 +82,15 @@ internal sealed class ProjectionRunner(EventStore store, IProjection projection,
         if (to < head) ahead = ReadAhead.Start(store, types, to, head, limit, ct);
         var batch = new ProjectionBatch(events, new ProjectionTables(generation));
         var step = await Commit(connection, row, batch, to, ct);
-        if (step == Step.Applied && !row.Live) rebuildLog.Report(to, head);
+        if (step == Step.Applied && !row.Live)
+        {
+            rebuildLog.Report(to, head);
+            // Caught up with the head this step began from: go live now and follow the rest as the live
+            // generation. Waiting for a step that finds no new event would never switch while writers
+            // keep appending faster than one step takes.
+            if (to == head && await Generations.Switch(store.DataSource, projection, generation, to, ct))
+                logger.LogInformation("Projection {Projection} generation {Generation} rebuilt and live", projection.Name, generation);
+        }
         return step == Step.Applied && to == head ? Step.Idle : step;
     }
 

@@ -96,6 +96,14 @@ public sealed class EventSession : IAsyncDisposable
         // Serialize and take a pooled connection before queuing: a unit holding the gate should only
         // be waiting on the database, never on work it could have done earlier.
         var append = PrepareAppend();
+        var events = pending.Select(p => new PendingEvent(p.Id.Key, p.Data)).ToList();
+        var concerned = store.InlineProjections.Where(p => p.Concerns(events)).ToList();
+        if (transaction is null && writesOnSave.Count == 0 && concerned.Count == 0 && store.Pipeline is { } pipeline)
+        {
+            try { return await AppendAlone(pipeline, append, ct); }
+            catch (PostgresException e) { throw SqlErrors.Translate(e); }
+            finally { pending.Clear(); streams.Clear(); }
+        }
         connection ??= await store.DataSource.OpenConnectionAsync(ct);
         // Queue for the gate before taking any row lock, so a unit holding the gate never waits for
         // one that waits for the gate. A transaction begun earlier (exclusive fetch) may already hold
@@ -105,8 +113,7 @@ public sealed class EventSession : IAsyncDisposable
         try
         {
             var tx = await Transaction(ct);
-            foreach (var projection in store.InlineProjections)
-                await projection.Apply(Tenant, pending.Select(p => new PendingEvent(p.Id.Key, p.Data)).ToList(), tx.Connection!, tx, ct);
+            foreach (var projection in concerned) await projection.Apply(Tenant, events, tx.Connection!, tx, ct);
             foreach (var write in writesOnSave) await write(tx.Connection!, tx, ct);
             return await AppendAndCommit(append, tx, ct);
         }
@@ -122,6 +129,18 @@ public sealed class EventSession : IAsyncDisposable
             writesOnSave.Clear();
             await EndTransaction();
         }
+    }
+
+    /// <summary>
+    /// A unit with nothing to write but its events: the append call alone, in its own implicit
+    /// transaction (the function is atomic; its locks end with the statement), on the pipeline.
+    /// </summary>
+    private async Task<IReadOnlyList<RecordedEvent>> AppendAlone(NpgsqlDataSource pipeline, PreparedAppend append, CancellationToken ct)
+    {
+        await using var command = pipeline.CreateCommand(append.Command.CommandText);
+        foreach (NpgsqlParameter parameter in append.Command.Parameters) command.Parameters.Add(parameter.Clone());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await Recorded(append, reader, ct);
     }
 
     private sealed record PreparedAppend(NpgsqlBatchCommand Command, List<((StreamId Id, object Data) Pending, (string Alias, int SchemaVersion, string Json) Event, Guid EventId)> Events);
@@ -157,15 +176,17 @@ public sealed class EventSession : IAsyncDisposable
     private async Task<IReadOnlyList<RecordedEvent>> AppendAndCommit(PreparedAppend append, NpgsqlTransaction tx, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(tx.Connection, tx) { BatchCommands = { append.Command, new("commit") } };
-        long[] positions, versions;
-        DateTimeOffset recordedAt;
-        await using (var reader = await batch.ExecuteReaderAsync(ct))
-        {
-            await reader.ReadAsync(ct);
-            positions = reader.GetFieldValue<long[]>(0);
-            versions = reader.GetFieldValue<long[]>(1);
-            recordedAt = reader.GetFieldValue<DateTimeOffset>(2);
-        }
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        return await Recorded(append, reader, ct);
+    }
+
+    /// <summary>The function's one row: each event's position and version, and the instant of the unit.</summary>
+    private async Task<IReadOnlyList<RecordedEvent>> Recorded(PreparedAppend append, NpgsqlDataReader reader, CancellationToken ct)
+    {
+        await reader.ReadAsync(ct);
+        var positions = reader.GetFieldValue<long[]>(0);
+        var versions = reader.GetFieldValue<long[]>(1);
+        var recordedAt = reader.GetFieldValue<DateTimeOffset>(2);
         return [.. append.Events.Select((e, i) => new RecordedEvent(positions[i], e.EventId, Tenant, e.Pending.Id.Key, versions[i],
             e.Event.Alias, e.Event.SchemaVersion, e.Pending.Data, Metadata, recordedAt))];
     }

@@ -10,10 +10,16 @@ namespace MutualAdmin.EventStore;
 /// The entry point: opens tenant-scoped sessions (the unit of work) and offers the few readers that
 /// deliberately cross tenants (projections, the Fund's feed, chain verification).
 /// </summary>
-public sealed class EventStore(NpgsqlDataSource dataSource, EventTypes types)
+/// <param name="pipeline">
+/// A multiplexed data source (<see cref="CreatePipeline"/>) for units that write nothing but their
+/// events: each is one statement in its own implicit transaction, so many of them are pipelined over
+/// a few connections. Without it every unit takes the transactional path.
+/// </param>
+public sealed class EventStore(NpgsqlDataSource dataSource, EventTypes types, NpgsqlDataSource? pipeline = null)
 {
     public NpgsqlDataSource DataSource { get; } = dataSource;
     public EventTypes Types { get; } = types;
+    public NpgsqlDataSource? Pipeline { get; } = pipeline;
 
     /// <summary>
     /// Units of work queue here before they queue on the database's global append lock: the lock
@@ -36,6 +42,20 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypes types)
         configure?.Invoke(builder);
         return builder.Build();
     }
+
+    /// <summary>
+    /// The multiplexed twin of <see cref="CreateDataSource"/>. Appends serialise on the global append
+    /// lock, so what limits them is how fast the next one reaches the server: pipelining keeps a few
+    /// backends (one per core) always busy, where a connection per writer leaves each backend waiting
+    /// on its client between units and many backends competing for the lock (README, Benchmarks).
+    /// </summary>
+    public static NpgsqlDataSource CreatePipeline(string connectionString, Action<NpgsqlDataSourceBuilder>? configure = null) =>
+        CreateDataSource(connectionString, builder =>
+        {
+            configure?.Invoke(builder);
+            builder.ConnectionStringBuilder.Multiplexing = true;
+            builder.ConnectionStringBuilder.MaxPoolSize = Math.Max(2, Environment.ProcessorCount);
+        });
 
     public Task Migrate(CancellationToken ct = default) => Migrator.Apply(DataSource, Migrator.Store, ct);
 

@@ -54,7 +54,8 @@ public sealed class Bench : IAsyncDisposable
         var dataSource = EventStore.EventStore.CreateDataSource(
             new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 100 }.ConnectionString);
         var store = new EventStore.EventStore(dataSource,
-            new EventTypes().Register("beneficiary-enrolled", BenchJson.Default.BeneficiaryEnrolled));
+            new EventTypes().Register("beneficiary-enrolled", BenchJson.Default.BeneficiaryEnrolled),
+            EventStore.EventStore.CreatePipeline(connectionString));
         await store.Migrate();
         return new Bench(cluster, store, args) { ConnectionString = connectionString };
     }
@@ -94,6 +95,7 @@ public sealed class Bench : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Store.Pipeline is not null) await Store.Pipeline.DisposeAsync();
         await DataSource.DisposeAsync();
         if (cluster is not null) await cluster.DisposeAsync();
     }

@@ -46,11 +46,16 @@ public abstract class StoreTest(TestCluster cluster) : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         var connectionString = await cluster.CreateDatabase(GetType().Name);
-        Store = new EventStore(EventStore.CreateDataSource(connectionString), Types());
+        // With the pipeline, as the host makes it: units without inline writes take the pipelined path.
+        Store = new EventStore(EventStore.CreateDataSource(connectionString), Types(), EventStore.CreatePipeline(connectionString));
         await Store.Migrate();
     }
 
-    public async ValueTask DisposeAsync() => await Store.DataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Store.Pipeline!.DisposeAsync();
+        await Store.DataSource.DisposeAsync();
+    }
 
     protected static EventMetadata As(string tenant, string command = "test") =>
         new(tenant, Guid.NewGuid().ToString("N"), command, UserId: "tester", Role: "manager");

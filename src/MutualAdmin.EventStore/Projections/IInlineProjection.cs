@@ -12,6 +12,12 @@ public sealed record PendingEvent(string StreamKey, object Data);
 /// </summary>
 public interface IInlineProjection
 {
+    /// <summary>
+    /// Whether these events give the projection anything to write. Only the projections a unit concerns
+    /// run; a unit that concerns none (and writes nothing else) is appended alone, pipelined.
+    /// </summary>
+    bool Concerns(IReadOnlyList<PendingEvent> events) => true;
+
     Task Apply(string tenant, IReadOnlyList<PendingEvent> events, NpgsqlConnection connection,
         NpgsqlTransaction transaction, CancellationToken ct);
 }

@@ -13,6 +13,8 @@ namespace MutualAdmin.Web.Contributions;
 /// </summary>
 public sealed class ContributionIndex : IInlineProjection
 {
+    public bool Concerns(IReadOnlyList<PendingEvent> events) => events.Any(e => e.Data is IContributionEvent);
+
     public async Task Apply(string tenant, IReadOnlyList<PendingEvent> events, NpgsqlConnection connection,
         NpgsqlTransaction transaction, CancellationToken ct)
     {

@@ -14,9 +14,14 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
     private const string DatabaseName = "mutualadmin";
     private EmbeddedPostgres? embedded;
     private NpgsqlDataSource? dataSource;
+    private NpgsqlDataSource? pipeline;
 
     public NpgsqlDataSource DataSource =>
         dataSource ?? throw new InvalidOperationException("the database is not started yet");
+
+    /// <summary>The store's multiplexed twin of <see cref="DataSource"/> (EventStore.CreatePipeline).</summary>
+    public NpgsqlDataSource Pipeline =>
+        pipeline ?? throw new InvalidOperationException("the database is not started yet");
 
     /// <summary>Every schema change of the platform: the store's, then the features' read models.</summary>
     public static IReadOnlyList<MigrationScript> Migrations =>
@@ -34,6 +39,7 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
             connectionString = embedded.ConnectionStringFor(DatabaseName);
         }
         dataSource = EventStore.EventStore.CreateDataSource(connectionString);
+        pipeline = EventStore.EventStore.CreatePipeline(connectionString);
         await Migrator.Apply(dataSource, Migrations, ct);
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         logger.LogInformation("Database {Database} on {Host}:{Port} is migrated", settings.Database, settings.Host, settings.Port);
@@ -56,6 +62,7 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
 
     public async ValueTask DisposeAsync()
     {
+        if (pipeline is not null) await pipeline.DisposeAsync();
         if (dataSource is not null) await dataSource.DisposeAsync();
         if (embedded is not null) await embedded.DisposeAsync();
     }

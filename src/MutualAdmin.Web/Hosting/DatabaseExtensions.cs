@@ -12,7 +12,7 @@ public static class DatabaseExtensions
         services.AddSingleton(sp => sp.GetRequiredService<Database>().DataSource);
         services.AddSingleton(new EventTypes());
         services.AddSingleton(sp => new EventStore.EventStore(
-            sp.GetRequiredService<Database>().DataSource, sp.GetRequiredService<EventTypes>()));
+            sp.GetRequiredService<Database>().DataSource, sp.GetRequiredService<EventTypes>(), sp.GetRequiredService<Database>().Pipeline));
         return services;
     }
 }

@@ -15,6 +15,8 @@ namespace MutualAdmin.Web.Enrolment.Eligibility;
 /// </summary>
 public sealed class EligibilityIndex(EventStore.EventStore store, CoverTerms terms) : IBulkInlineProjection
 {
+    public bool Concerns(IReadOnlyList<PendingEvent> events) => events.Any(e => e.Data is IHouseholdEvent or IAffiliationEvent);
+
     public async Task Apply(string tenant, IReadOnlyList<PendingEvent> events, NpgsqlConnection connection,
         NpgsqlTransaction transaction, CancellationToken ct)
     {

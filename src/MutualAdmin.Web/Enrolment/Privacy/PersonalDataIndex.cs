@@ -13,6 +13,9 @@ namespace MutualAdmin.Web.Enrolment.Privacy;
 /// </summary>
 public sealed class PersonalDataIndex(PersonKeys keys, PersonHashes hashes) : IBulkInlineProjection
 {
+    public bool Concerns(IReadOnlyList<PendingEvent> events) =>
+        events.Any(e => e.Data is MemberRegistered or DependantAdded or PersonDetailsCorrected or PersonErased);
+
     public async Task Apply(string tenant, IReadOnlyList<PendingEvent> events, NpgsqlConnection connection,
         NpgsqlTransaction transaction, CancellationToken ct)
     {

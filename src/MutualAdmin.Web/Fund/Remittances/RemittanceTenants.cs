@@ -10,6 +10,8 @@ namespace MutualAdmin.Web.Fund.Remittances;
 /// </summary>
 public sealed class RemittanceTenants : IInlineProjection
 {
+    public bool Concerns(IReadOnlyList<PendingEvent> events) => events.Any(e => e.Data is RemittancePrepared);
+
     public async Task Apply(string tenant, IReadOnlyList<PendingEvent> events, NpgsqlConnection connection,
         NpgsqlTransaction transaction, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using MutualAdmin.EventStore.Projections;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Domain;
+using MutualAdmin.Web.Fund.Eligibility;
 using MutualAdmin.Web.Fund.Feed;
 using MutualAdmin.Web.Fund.Remittances;
 using MutualAdmin.Web.Fund.Webhooks;
@@ -16,9 +17,12 @@ public static class FundApi
         fund.MapGet("/events", ReadFeed.Handle).Produces(StatusCodes.Status200OK, contentType: ReadFeed.ContentType)
             .ProducesValidationProblem();
         fund.MapPost("/webhooks", RegisterWebhook.Handle).ProducesValidationProblem();
+        fund.MapGet("/eligibility", FundEligibility.Handle);
         fund.MapGet("/remittances", FundRemittances.List);
         fund.MapPost("/remittances/{id:guid}/acknowledgement", FundRemittances.Acknowledge);
         fund.MapPost("/remittances/{id:guid}/dispute", FundRemittances.Dispute);
+
+        app.MapPost("/fund/fhir/CoverageEligibilityRequest", FhirEligibility.Handle).WithTags("Fund").RequireAuthorization(Policies.Fund);
 
         var staff = app.MapGroup("/api/admin/webhooks").WithTags("Fund").ForStaff(StaffRole.Admin);
         staff.MapGet("", WebhookAdmin.List);
@@ -29,6 +33,7 @@ public static class FundApi
     public static IServiceCollection AddFund(this IServiceCollection services)
     {
         services.AddSingleton<IProjection, FundFeed>();
+        services.AddSingleton<FundEligibility>();
         // Joins the store where it is made, like the other inline projections.
         var makeStore = services.Last(d => d.ServiceType == typeof(EventStore.EventStore)).ImplementationFactory!;
         services.AddSingleton(sp =>

@@ -31,6 +31,8 @@ public static class EndpointMatrix
         ["GET /fund/v1/schemes/{code}/versions/{version:int}"] = ["fund"],
         ["GET /fund/v1/events"] = ["fund"],
         ["POST /fund/v1/webhooks"] = ["fund"],
+        ["GET /fund/v1/eligibility"] = ["fund"],
+        ["POST /fund/fhir/CoverageEligibilityRequest"] = ["fund"],
         ["GET /fund/v1/remittances"] = ["fund"],
         ["POST /fund/v1/remittances/{id:guid}/acknowledgement"] = ["fund"],
         ["POST /fund/v1/remittances/{id:guid}/dispute"] = ["fund"],

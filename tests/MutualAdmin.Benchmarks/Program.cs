@@ -11,6 +11,7 @@ var scenarios = new Dictionary<string, Func<Bench, Task<BenchResult>>>(StringCom
     ["lag"] = Lag.Run,
     ["enrol"] = Enrol.Run,
     ["import"] = Import.Run,
+    ["eligibility"] = Eligibility.Run,
     ["payments"] = Payments.Run,
 };
 

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using MutualAdmin.EventStore.Events;
+using MutualAdmin.Web.Enrolment.Importing;
+using MutualAdmin.Web.Platform;
+using MutualAdmin.Web.Seeding;
+
+namespace MutualAdmin.Benchmarks.Scenarios;
+
+/// <summary>
+/// Issue 8: the Fund's eligibility check over HTTP from 64 concurrent clients against a population
+/// registered through the collective import (`--households`, default 25,000 ≈ 100,000 beneficiaries,
+/// not yet affiliated: the answer is the index read, without the scheme and ceiling look-ups an
+/// affiliated beneficiary adds), against the raw baseline of the same index lookup by primary key
+/// through Npgsql. Requests/s with p50/p99 latency.
+/// </summary>
+public static class Eligibility
+{
+    public static async Task<BenchResult> Run(Bench bench)
+    {
+        var households = bench.Option("households", 25_000);
+        var clientsCount = bench.Option("clients", 64);
+        var duration = TimeSpan.FromSeconds(bench.Option("seconds", 10));
+        await using var app = MutualAdmin.Web.Hosting.App.Build(
+            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:MutualAdmin={bench.ConnectionString}", "--Logging:LogLevel:Default=Warning"]);
+        await app.StartAsync();
+        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await app.Services.GetRequiredService<Tenants>().Create(new Tenant("bench", "Mutuelle bench"), default);
+        var (clientId, secret) = await app.Services.GetRequiredService<ApiClients>().Create("fund", "Bench fund", null, null, default);
+
+        var file = Path.Combine(Path.GetTempPath(), $"mutualadmin-eligibility-{Guid.NewGuid():N}.csv");
+        await using (var writer = new StreamWriter(file))
+            HouseholdCsv.Write(writer, PopulationGenerator.FromSeeds(app.Services.GetRequiredService<SeedFiles>())
+                .Generate(households, 11, DateOnly.FromDateTime(DateTime.UtcNow)), "coop-bench");
+        using (var reader = new StreamReader(file))
+            await app.Services.GetRequiredService<CollectiveImport>().Run("coop-bench", reader, EventMetadata.System("bench", "import"), Guid.NewGuid(), default);
+        File.Delete(file);
+        var numbers = await Numbers(bench);
+
+        using var signIn = new HttpClient { BaseAddress = new Uri(url) };
+        var token = (await (await signIn.PostAsJsonAsync("/fund/v1/token", new { clientId = clientId.Id, clientSecret = secret }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var clients = Enumerable.Range(0, clientsCount).Select(_ =>
+        {
+            var c = new HttpClient { BaseAddress = new Uri(url) };
+            c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return c;
+        }).ToArray();
+
+        var date = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var latencies = new ConcurrentBag<double>();
+        var failures = 0;
+        async Task Http(int w, long n)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await clients[w].GetAsync($"/fund/v1/eligibility?beneficiary={numbers[(int)((n * 7919 + w * 104729) % numbers.Length)]}&date={date}");
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (!response.IsSuccessStatusCode && Interlocked.Increment(ref failures) <= 3)
+                Console.Error.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        async Task Raw(int w, long n)
+        {
+            await using var command = bench.DataSource.CreateCommand("""
+                select b.tenant_id, p.state, p.cover_from, p.cover_to, p.scheme_code from eligibility_beneficiaries b
+                  left join eligibility_periods p on p.beneficiary_number = b.beneficiary_number and p.valid_from <= $2 and (p.valid_to is null or p.valid_to >= $2)
+                 where b.beneficiary_number = $1
+                """);
+            command.Parameters.Add(new() { Value = numbers[(int)((n * 7919 + w * 104729) % numbers.Length)] });
+            command.Parameters.Add(new() { Value = DateOnly.FromDateTime(DateTime.UtcNow) });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) { }
+        }
+
+        await Bench.Throughput(clientsCount, TimeSpan.FromSeconds(3), Http);
+        await Bench.Throughput(clientsCount, TimeSpan.FromSeconds(2), Raw);
+        var raw = await Bench.Throughput(clientsCount, duration, Raw);
+        latencies.Clear();
+        var http = await Bench.Throughput(clientsCount, duration, Http);
+        await app.StopAsync();
+        foreach (var c in clients) c.Dispose();
+        var sorted = latencies.Order().ToArray();
+        double Percentile(double p) => sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
+        return new BenchResult("eligibility", http, raw, FormattableString.Invariant(
+            $"unit=requests/s clients={clientsCount} beneficiaries={numbers.Length} p50_ms={Percentile(0.50):F1} p99_ms={Percentile(0.99):F1} failures={failures} seconds={duration.TotalSeconds}"));
+    }
+
+    private static async Task<string[]> Numbers(Bench bench)
+    {
+        await using var command = bench.DataSource.CreateCommand("select beneficiary_number from eligibility_beneficiaries");
+        var numbers = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) numbers.Add(reader.GetString(0));
+        return [.. numbers];
+    }
+}

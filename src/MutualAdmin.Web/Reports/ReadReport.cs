@@ -23,7 +23,7 @@ public static class ReadReport
     {
         if (await reporting.Build(kind, tenant, period, asOf, ct) is not { } report)
             return Results.Problem(statusCode: 404, type: Problems.NotFound, title: "This report is not produced yet.",
-                detail: $"'{kind}' comes with its feature; affiliation-register is available.");
+                detail: $"'{kind}' comes with its feature; affiliation-register and contributions are available.");
         http.Response.Headers["X-Report-Position"] = report.Position.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers["X-Report-Sha256"] = report.Sha256;
 

@@ -6,7 +6,8 @@ using Npgsql;
 namespace MutualAdmin.Web.Reports;
 
 /// <summary>Builds a report as of a position, after checking what was asked for (400 with the field, else 404).</summary>
-public sealed class Reporting(EventStore.EventStore store, AffiliationRegister register, NpgsqlDataSource db, Tenants tenants)
+public sealed class Reporting(EventStore.EventStore store, AffiliationRegister register, ContributionStatement contributions,
+    NpgsqlDataSource db, Tenants tenants)
 {
     public async Task<ReportDocument?> Build(string kind, string tenant, string period, long? asOf, CancellationToken ct)
     {
@@ -22,7 +23,8 @@ public sealed class Reporting(EventStore.EventStore store, AffiliationRegister r
         JsonObject? content = kind switch
         {
             ReportKind.AffiliationRegister => await register.Build(tenant, month, position, ct),
-            _ => null, // come with the contributions and claims figures
+            ReportKind.Contributions => await contributions.Build(tenant, month, position, ct),
+            _ => null, // R-3 comes with the claims figures
         };
         return content is null ? null : ReportDocument.Of(content);
     }

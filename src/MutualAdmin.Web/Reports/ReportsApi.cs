@@ -26,6 +26,7 @@ public static class ReportsApi
             ?? throw new InvalidOperationException("AddReports needs AddDatabase first (EventTypes)");
         ReportJson.Register(types);
         services.AddSingleton<AffiliationRegister>();
+        services.AddSingleton<ContributionStatement>();
         return services.AddSingleton<Reporting>();
     }
 }

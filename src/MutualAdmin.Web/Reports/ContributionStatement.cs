@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using MutualAdmin.Domain.Contributions;
+using MutualAdmin.EventStore.Events;
+
+namespace MutualAdmin.Web.Reports;
+
+/// <summary>
+/// R-2, the contribution and remittance statement of one mutual for one month, as of an event
+/// position: the tenant's contribution accounts and remittance statements folded again from their
+/// events up to the position. Due = member and subsidy shares falling due in the month;
+/// collected = payments dated in the month less reversals dated in it, by method; arrears by age at
+/// month end (K-6 ageing); fee, amount to remit and subsidies claimed as the month's live statement
+/// (K-8) says them, with its state ("not-prepared" when there is none yet).
+/// </summary>
+public sealed class ContributionStatement(EventStore.EventStore store)
+{
+    private static readonly string[] Types = [.. ContributionAccount.Events.Values, .. Remittance.Events.Values];
+    private static readonly (string Bucket, int From, int To)[] Ages = [("1-30", 1, 30), ("31-90", 31, 90), ("91-180", 91, 180), (">180", 181, int.MaxValue)];
+
+    public async Task<JsonObject> Build(string tenant, Period period, long position, CancellationToken ct)
+    {
+        var accounts = new Dictionary<string, ContributionAccount>();
+        var statements = new Dictionary<string, Remittance>();
+        var reader = store.ReaderFor(tenant);
+        for (long after = 0; ;)
+        {
+            var page = await reader.ReadTypes(after, position, Types, ct: ct);
+            foreach (var e in page)
+                switch (e.Data)
+                {
+                    case IContributionEvent c:
+                        accounts[e.StreamKey] = ContributionAccount.Evolve(accounts.GetValueOrDefault(e.StreamKey) ?? ContributionAccount.Initial, c);
+                        break;
+                    case IRemittanceEvent r:
+                        statements[e.StreamKey] = Remittance.Evolve(statements.GetValueOrDefault(e.StreamKey) ?? Remittance.Initial, r);
+                        break;
+                }
+            if (page.Count == 0) break;
+            after = page[^1].Position;
+        }
+
+        var open = accounts.Values.OfType<ContributionAccount.Open>().ToList();
+        var dueInMonth = open.SelectMany(a => a.Instalments).Where(i => i.DueOn is { } d && period.Contains(d)).ToList();
+        var payments = open.SelectMany(a => a.Payments).ToList();
+        var collected = payments.Where(p => period.Contains(p.PaidOn)).Select(p => (p.Method, p.Amount))
+            .Concat(payments.Where(p => p.ReversedOn is { } r && period.Contains(r)).Select(p => (p.Method, Amount: -p.Amount)))
+            .GroupBy(x => x.Method).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var arrears = open.SelectMany(a => Arrears.On(a, period.Last)).ToList();
+        var live = statements.Values.OfType<Remittance.Statement>()
+            .Where(s => s.Period == period.ToString() && s.State != RemittanceState.Superseded).MaxBy(s => s.State);
+
+        return new JsonObject
+        {
+            ["kind"] = ReportKind.Contributions,
+            ["tenant"] = tenant,
+            ["period"] = period.ToString(),
+            ["position"] = position,
+            ["due"] = new JsonObject
+            {
+                ["memberShares"] = dueInMonth.Sum(i => i.MemberShare),
+                ["subsidyShares"] = dueInMonth.Sum(i => i.SubsidyShare),
+                ["total"] = dueInMonth.Sum(i => i.MemberShare + i.SubsidyShare),
+            },
+            ["collected"] = new JsonObject
+            {
+                ["total"] = collected.Sum(g => g.Sum(x => x.Amount)),
+                ["byMethod"] = new JsonObject([.. collected.Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Sum(x => x.Amount)))]),
+            },
+            ["arrears"] = new JsonObject
+            {
+                ["total"] = arrears.Sum(l => l.Amount),
+                ["byAge"] = new JsonObject([.. Ages.Select(a => KeyValuePair.Create(a.Bucket,
+                    (JsonNode?)arrears.Where(l => l.DaysOverdue >= a.From && l.DaysOverdue <= a.To).Sum(l => l.Amount)))]),
+            },
+            ["remittance"] = live is null ? new JsonObject { ["state"] = "not-prepared" } : new JsonObject
+            {
+                ["remittanceId"] = live.RemittanceId.ToString(),
+                ["state"] = live.State.ToString().ToLowerInvariant(),
+                ["collected"] = live.Collected,
+                ["administrativeFee"] = live.Fee,
+                ["toRemit"] = live.ToRemit,
+                ["subsidiesClaimed"] = live.SubsidiesClaimed.Sum(s => s.Amount),
+            },
+        };
+    }
+}

@@ -12,6 +12,7 @@ var scenarios = new Dictionary<string, Func<Bench, Task<BenchResult>>>(StringCom
     ["enrol"] = Enrol.Run,
     ["import"] = Import.Run,
     ["eligibility"] = Eligibility.Run,
+    ["verify"] = Verify.Run,
     ["payments"] = Payments.Run,
 };
 

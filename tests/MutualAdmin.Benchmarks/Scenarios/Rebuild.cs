@@ -35,7 +35,7 @@ public static class Rebuild
             $"unit=events/s events={total} initial_build={initial:F0} rebuild_seconds={total / rebuild:F1} baseline=raw_sequential_read"));
     }
 
-    private static async Task Load(Bench bench, int total)
+    internal static async Task Load(Bench bench, int total)
     {
         const int perBatch = 20_000;
         for (var start = 0; start < total; start += perBatch)
@@ -48,7 +48,7 @@ public static class Rebuild
     }
 
     /// <summary>Every column of every event, in position order, in one streaming query.</summary>
-    private static async Task<double> RawRead(Bench bench)
+    internal static async Task<double> RawRead(Bench bench)
     {
         var stopwatch = Stopwatch.StartNew();
         await using var command = bench.DataSource.CreateCommand("""

@@ -98,7 +98,11 @@ public sealed class EventSession : IAsyncDisposable
         var append = PrepareAppend();
         var events = pending.Select(p => new PendingEvent(p.Id.Key, p.Data)).ToList();
         var concerned = store.InlineProjections.Where(p => p.Concerns(events)).ToList();
-        if (transaction is null && writesOnSave.Count == 0 && concerned.Count == 0 && store.Pipeline is { } pipeline)
+        // Units that start streams stay on the transactional path: measured on 2 cores, 16 writers starting
+        // 3 streams a unit reached 0.14-0.19 of raw pipelined against 0.28 in transactions (the function
+        // itself is as fast for new streams under pgbench; the cause on the client side is not found yet).
+        if (transaction is null && writesOnSave.Count == 0 && concerned.Count == 0 && store.Pipeline is { } pipeline
+            && streams.All(s => s.Expected != ExpectedVersion.NoStream))
         {
             try { return await AppendAlone(pipeline, append, ct); }
             catch (PostgresException e) { throw SqlErrors.Translate(e); }

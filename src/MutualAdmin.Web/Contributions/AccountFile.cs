@@ -40,7 +40,8 @@ public sealed record AccountFile(
         }
         if (state is Open { CoverageYearStart: null } && Affiliation.State is Affiliation.Activated activated)
             state = Apply(state, events, new StartCoverageYear(AccountId, activated.ActivatedOn));
-        foreach (var person in Household.Current.Where(p => p.AddedOn > Terms.RequestedOn))
+        // Anyone current and not charged yet joined after the account opened, even on the same day (K-1).
+        foreach (var person in Household.Current.Where(p => !((Open)state).Dues.Any(d => d.PersonId == p.PersonId)))
             state = Apply(state, events, new CallBeneficiaryContribution(AccountId, person.PersonId, person.SubsidyCategory, person.AddedOn, Scheme));
         return ((Open)state, events);
     }

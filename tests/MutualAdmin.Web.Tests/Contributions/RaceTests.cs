@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using MutualAdmin.Testing;
 
 namespace MutualAdmin.Web.Tests.Contributions;
@@ -91,5 +92,18 @@ public sealed class RaceTests(TestCluster cluster) : ContributionsTest(cluster)
             Assert.Equal(reversed ? [0] : [3500], Paid(statement));
             Assert.Equal(reversed ? 1 : 0, await Scalar($"select count(*) from contribution_receipts where receipt = 'PR-{round}' and reversed_on is not null"));
         }
+    }
+
+    [Fact]
+    public async Task K_8_two_preparations_of_one_month_racing_make_one_statement()
+    {
+        var lastMonth = Today.AddDays(1 - Today.Day).AddMonths(-1);
+        var a = await Affiliate("annual", name: "Fanta Race");
+        await Pay(Cashier, a.Affiliation, "RM-1", 3500, paidOn: lastMonth);
+        var prepared = await Task.WhenAll(Cashier.PostAsJsonAsync("/api/remittances", new { period = $"{lastMonth:yyyy-MM}" }),
+            Manager.PostAsJsonAsync("/api/remittances", new { period = $"{lastMonth:yyyy-MM}" }));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Created], prepared.Select(r => r.StatusCode).Order());
+        Assert.Equal(1, await Scalar("select count(*) from events where event_type = 'remittance-prepared'"));
     }
 }

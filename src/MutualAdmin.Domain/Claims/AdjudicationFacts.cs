@@ -11,7 +11,7 @@ public sealed record Patient(string Sex, DateOnly BirthDate, BeneficiaryState St
 }
 
 /// <summary>Another claim of the same beneficiary (any provider), for C-3 duplicates and C-8 frequency.</summary>
-public sealed record PriorClaim(Guid ClaimId, Guid ProviderId, DateOnly ServiceDate, IReadOnlyList<ClaimLine> Lines, bool Rejected);
+public sealed record PriorClaim(Guid ClaimId, string ProviderId, DateOnly ServiceDate, IReadOnlyList<ClaimLine> Lines, bool Rejected);
 
 /// <summary>An approved provision of a tariff to the beneficiary (any provider), for C-3 FREQUENCY.</summary>
 public sealed record Provision(string TariffCode, DateOnly ServiceDate);

@@ -45,7 +45,8 @@ public abstract record Claim
         public bool Payable => Outcome is ClaimOutcome.Approved or ClaimOutcome.PartiallyApproved && Benefit > 0;
     }
 
-    public sealed record Paid(ClaimSubmission Submission, ClaimOutcome Outcome, long Benefit, Guid BatchId, string BankReference, DateOnly PaidOn) : Claim;
+    public sealed record Paid(ClaimSubmission Submission, ClaimOutcome Outcome, IReadOnlyList<LineDecision> Lines, long Benefit,
+        DateOnly DecidedOn, Guid BatchId, string BankReference, DateOnly PaidOn) : Claim;
 
     public static readonly IReadOnlyDictionary<Type, string> Events = new Dictionary<Type, string>
     {
@@ -67,7 +68,7 @@ public abstract record Claim
         (PendingReview p, ClaimReviewed e) => new Decided(p.Submission, e.Outcome, e.RejectionCode, e.Lines, e.Benefit, DateOnly.FromDateTime(e.ReviewedAt.UtcDateTime)),
         (AwaitingSecondApproval a, ClaimSecondApproved e) =>
             new Decided(a.Submission, a.Outcome, null, a.Lines, a.Benefit, DateOnly.FromDateTime(e.ApprovedAt.UtcDateTime), e.ApproverId),
-        (Decided d, ClaimPaid e) => new Paid(d.Submission, d.Outcome, d.Benefit, e.BatchId, e.BankReference, e.PaidOn),
+        (Decided d, ClaimPaid e) => new Paid(d.Submission, d.Outcome, d.Lines, d.Benefit, d.DecidedOn, e.BatchId, e.BankReference, e.PaidOn),
         _ => state,
     };
 }

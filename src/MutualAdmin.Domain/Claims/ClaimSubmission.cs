@@ -9,7 +9,7 @@ public sealed record ClaimLine(string TariffCode, int Quantity, long ClaimedUnit
 
 /// <summary>C-1: a claim as the provider sends it.</summary>
 public sealed record ClaimSubmission(
-    Guid ClaimId, Guid ProviderId, string ProviderLevel, string ProviderClaimReference, string BeneficiaryNumber,
+    Guid ClaimId, string ProviderId, string ProviderLevel, string ProviderClaimReference, string BeneficiaryNumber,
     string VisitType, DateOnly ServiceDate, DateOnly? AdmissionDate, DateOnly? DischargeDate,
     string MainDiagnosis, IReadOnlyList<string> SecondaryDiagnoses, string? ReferralReference,
     IReadOnlyList<ClaimLine> Lines, DateOnly SubmittedOn)
@@ -39,7 +39,7 @@ public sealed record ClaimSubmission(
             throw Bad("TOO_MANY_DIAGNOSES", $"at most {MaxSecondaryDiagnoses} secondary diagnoses", "secondaryDiagnoses");
         if (Lines is null || Lines.Count == 0) throw Bad("NO_LINES", "a claim has at least one line", "lines");
         for (var i = 0; i < Lines.Count; i++)
-            if (Lines[i].Quantity < 1 || Lines[i].ClaimedUnitPrice < 0)
-                throw Bad("LINE_INVALID", "quantity at least 1 and a unit price not negative", $"lines[{i}]");
+            if (Lines[i].Quantity < 1 || Lines[i].ClaimedUnitPrice < 1)
+                throw Bad("LINE_INVALID", "quantity and unit price at least 1", $"lines[{i}]");
     }
 }

@@ -6,15 +6,15 @@ public interface IPaymentBatchEvent;
 
 public sealed record BatchedClaim(Guid ClaimId, long Benefit);
 
-public sealed record PaymentBatchPrepared(Guid BatchId, Guid ProviderId, string Period, IReadOnlyList<BatchedClaim> Claims, long Total, DateOnly PreparedOn) : IPaymentBatchEvent;
+public sealed record PaymentBatchPrepared(Guid BatchId, string ProviderId, string Period, IReadOnlyList<BatchedClaim> Claims, long Total, DateOnly PreparedOn) : IPaymentBatchEvent;
 
 public sealed record PaymentBatchPaid(Guid BatchId, string BankReference, DateOnly PaidOn) : IPaymentBatchEvent;
 
 public abstract record PaymentBatch
 {
     public sealed record NotPrepared : PaymentBatch;
-    public sealed record Prepared(Guid BatchId, Guid ProviderId, string Period, IReadOnlyList<BatchedClaim> Claims, long Total) : PaymentBatch;
-    public sealed record Paid(Guid BatchId, Guid ProviderId, string Period, IReadOnlyList<BatchedClaim> Claims, long Total, string BankReference, DateOnly PaidOn) : PaymentBatch;
+    public sealed record Prepared(Guid BatchId, string ProviderId, string Period, IReadOnlyList<BatchedClaim> Claims, long Total) : PaymentBatch;
+    public sealed record Paid(Guid BatchId, string ProviderId, string Period, IReadOnlyList<BatchedClaim> Claims, long Total, string BankReference, DateOnly PaidOn) : PaymentBatch;
 
     public static readonly IReadOnlyDictionary<Type, string> Events = new Dictionary<Type, string>
     {

@@ -6,13 +6,13 @@ namespace MutualAdmin.Domain.Claims;
 public interface IPaymentBatchCommand;
 
 /// <summary>A claim offered to a batch, as the claims register knows it.</summary>
-public sealed record PayableClaim(Guid ClaimId, Guid ProviderId, ClaimOutcome Outcome, long Benefit, DateOnly DecidedOn, bool PaidOrBatched)
+public sealed record PayableClaim(Guid ClaimId, string ProviderId, ClaimOutcome Outcome, long Benefit, DateOnly DecidedOn, bool PaidOrBatched)
 {
     public static PayableClaim From(Claim.Decided claim, bool batched = false) =>
         new(claim.Submission.ClaimId, claim.Submission.ProviderId, claim.Outcome, claim.Benefit, claim.DecidedOn, batched);
 }
 
-public sealed record PreparePaymentBatch(Guid BatchId, Guid ProviderId, string Period, IReadOnlyList<PayableClaim> Claims, DateOnly PreparedOn) : IPaymentBatchCommand;
+public sealed record PreparePaymentBatch(Guid BatchId, string ProviderId, string Period, IReadOnlyList<PayableClaim> Claims, DateOnly PreparedOn) : IPaymentBatchCommand;
 
 public sealed record PayPaymentBatch(Guid BatchId, string BankReference, DateOnly PaidOn) : IPaymentBatchCommand;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Claims;
 using MutualAdmin.Web.Contributions;
 using MutualAdmin.Web.Enrolment;
 using MutualAdmin.Web.Fund;
@@ -34,6 +35,7 @@ public static class App
         builder.Services.AddSeeding().AddDemoSeedingAtStartup();
         builder.Services.AddEnrolment();
         builder.Services.AddContributions();
+        builder.Services.AddClaims();
         builder.Services.AddFund();
         builder.Services.AddReports();
         builder.Services.AddAudit();
@@ -52,6 +54,7 @@ public static class App
         app.MapSchemes();
         app.MapEnrolment();
         app.MapContributions();
+        app.MapClaims();
         app.MapFund();
         app.MapReports();
         app.MapAudit();
@@ -81,6 +84,7 @@ public static class App
             .AddSeeding()
             .AddEnrolment()
             .AddContributions()
+            .AddClaims()
             .AddFund()
             .AddReports()
             .AddAudit()

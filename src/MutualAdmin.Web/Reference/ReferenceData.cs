@@ -52,6 +52,19 @@ public sealed class ReferenceData(Database database)
         return providers;
     }
 
+    /// <summary>One contracted provider of a mutual; null when the mutual has none with this id.</summary>
+    public async Task<Provider?> FindProvider(string tenant, string providerId, CancellationToken ct)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            "select provider_id, name, level, region, district, commune, contract_reference from providers where tenant_id = $1 and provider_id = $2");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = providerId });
+        await using var r = await command.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct)
+            ? new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6))
+            : null;
+    }
+
     public async Task<long> Icd10Count(CancellationToken ct)
     {
         await using var command = database.DataSource.CreateCommand("select count(*) from icd10_codes");

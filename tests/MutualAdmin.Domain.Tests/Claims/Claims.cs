@@ -8,8 +8,8 @@ namespace MutualAdmin.Domain.Tests.Claims;
 public static class Claims
 {
     public static readonly Guid ClaimId = Guid.Parse("e0000000-0000-4000-8000-000000000001");
-    public static readonly Guid HealthCentre = Guid.Parse("b0000000-0000-4000-8000-000000000001");
-    public static readonly Guid Hospital = Guid.Parse("b0000000-0000-4000-8000-000000000002");
+    public static readonly string HealthCentre = "hc-ndiaganiao";
+    public static readonly string Hospital = "dh-mbour";
     public static readonly string Awa = BeneficiaryNumber.From(1);
     public static readonly DateOnly ServiceDate = new(2026, 6, 10);
     public static readonly DateOnly YearStart = new(2026, 1, 1);

@@ -1,0 +1,51 @@
+using MutualAdmin.Domain;
+using MutualAdmin.Domain.Claims;
+using MutualAdmin.EventStore;
+using MutualAdmin.EventStore.Streams;
+using Npgsql;
+
+namespace MutualAdmin.Web.Claims;
+
+/// <summary>Stream names of the claim and payment-batch aggregates, and how their units are retried.</summary>
+public static class ClaimStreams
+{
+    /// <summary>
+    /// Derived from the provider's own reference (C-1: unique per provider), so a resubmission names the
+    /// same stream and finds the claim already there (C-11), whichever client sends it.
+    /// </summary>
+    public static Guid ClaimId(string tenant, string provider, string reference) =>
+        StableId.From("claim", tenant, provider, reference.Trim());
+
+    public static StreamId Claim(string tenant, Guid id) => new(tenant, $"claim-{id}");
+    public static StreamId Batch(string tenant, Guid id) => new(tenant, $"payment-batch-{id}");
+
+    public static Task<StreamState<Domain.Claims.Claim>> FetchClaim(this EventSession session, Guid id, CancellationToken ct) =>
+        session.FetchForWriting(Claim(session.Tenant, id), Domain.Claims.Claim.Initial,
+            (s, e) => e is IClaimEvent c ? Domain.Claims.Claim.Evolve(s, c) : s, ct: ct);
+
+    public static Task<StreamState<PaymentBatch>> FetchBatch(this EventSession session, Guid id, CancellationToken ct) =>
+        session.FetchForWriting(Batch(session.Tenant, id), PaymentBatch.Initial,
+            (s, e) => e is IPaymentBatchEvent b ? PaymentBatch.Evolve(s, b) : s, ct: ct);
+
+    /// <summary>
+    /// Runs a unit again when a concurrent one won (a stale version, a claim taken by another batch):
+    /// the retry decides on what the winner wrote.
+    /// </summary>
+    public static async Task<T> Retrying<T>(Func<Task<T>> unit, int attempts = 10)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await unit();
+            }
+            catch (Exception e) when (attempt < attempts && IsLostRace(e))
+            {
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt));
+            }
+        }
+    }
+
+    private static bool IsLostRace(Exception e) => e is ConcurrencyException
+        || e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected };
+}

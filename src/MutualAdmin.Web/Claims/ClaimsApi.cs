@@ -1,0 +1,64 @@
+using MutualAdmin.Domain;
+using MutualAdmin.EventStore.Events;
+using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Claims.Paying;
+using MutualAdmin.Web.Claims.Reading;
+using MutualAdmin.Web.Claims.Reviewing;
+using MutualAdmin.Web.Claims.Submitting;
+using MutualAdmin.Web.Fund.Eligibility;
+using MutualAdmin.Web.Idempotency;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MutualAdmin.Web.Claims;
+
+/// <summary>Claims (domain.md C-1 … C-11): every route of the feature, then its services.</summary>
+public static class ClaimsApi
+{
+    private static readonly string[] Officers = [StaffRole.ClaimsOfficer, StaffRole.Manager];
+    private static readonly string[] Readers = [StaffRole.ClaimsOfficer, StaffRole.MedicalReviewer, StaffRole.Manager, StaffRole.Auditor];
+
+    public static IEndpointRouteBuilder MapClaims(this IEndpointRouteBuilder app)
+    {
+        var claims = app.MapGroup("/api/claims").WithTags("Claims");
+        claims.MapPost("/", SubmitClaim.ByStaff).ForStaff(Officers).Idempotent();
+        claims.MapGet("/{id:guid}", GetClaim.ById).ForStaff(Readers);
+        claims.MapGet("/queues/{queue}", ClaimQueues.Queue).ForStaff(Readers);
+        claims.MapPost("/{id:guid}/review", ReviewClaim.Handle).ForStaff(StaffRole.MedicalReviewer);
+        claims.MapPost("/{id:guid}/second-approval", ApproveClaim.Handle).ForStaff(StaffRole.MedicalReviewer, StaffRole.Manager);
+        app.MapGet("/api/beneficiaries/{number}/claims", ClaimQueues.OfBeneficiary).ForStaff(Readers).WithTags("Claims");
+
+        var batches = app.MapGroup("/api/payment-batches").WithTags("Claims");
+        batches.MapPost("/", PrepareBatch.Handle).ForStaff(Officers).Idempotent();
+        batches.MapGet("/", ListBatches.Handle).ForStaff(Readers);
+        batches.MapGet("/{id:guid}", ListBatches.One).ForStaff(Readers);
+        batches.MapPost("/{id:guid}/payment", PayBatch.Handle).ForStaff(StaffRole.Manager).Idempotent();
+
+        var provider = app.MapGroup("/provider/v1/claims").WithTags("Provider").RequireAuthorization(Policies.Provider);
+        provider.MapPost("/", SubmitClaim.ByProvider);
+        provider.MapGet("/{reference}", GetClaim.ByReference);
+        return app;
+    }
+
+    public static IServiceCollection AddClaims(this IServiceCollection services)
+    {
+        ClaimJson.Register(Registered<EventStore.Events.EventTypes>(services));
+        // Joins the store where it is made (as contributions do), so no unit of work can miss the register.
+        var makeStore = services.Last(d => d.ServiceType == typeof(EventStore.EventStore)).ImplementationFactory!;
+        services.AddSingleton(sp =>
+        {
+            var store = (EventStore.EventStore)makeStore(sp);
+            store.InlineProjections.Add(new ClaimsRegister());
+            return store;
+        });
+        services.AddSingleton<Icd10Codes>();
+        services.AddSingleton<ClaimFacts>();
+        services.AddSingleton<ClaimIntake>();
+        services.AddSingleton<IBenefitUsage, ClaimedBenefit>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    private static T Registered<T>(IServiceCollection services) where T : class =>
+        services.Last(d => d.ServiceType == typeof(T)).ImplementationInstance as T
+        ?? throw new InvalidOperationException($"AddClaims needs AddDatabase first ({typeof(T).Name})");
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MutualAdmin.Domain;
+using MutualAdmin.Domain.Claims;
+using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Errors;
+using MutualAdmin.Web.Schemes;
+
+namespace MutualAdmin.Web.Claims.Reviewing;
+
+/// <summary>C-8: a medical reviewer lowers quantities or prices or rejects lines, always with a justification.</summary>
+public static class ReviewClaim
+{
+    public sealed record Request(IReadOnlyList<LineRequest>? Lines, bool RejectClaim, string? Justification);
+    public sealed record LineRequest(int LineNumber, int? Quantity, long? UnitPrice, bool Reject);
+
+    public static async Task<Results<Ok<ClaimView>, NotFound>> Handle(Guid id, Request request, Actor actor,
+        EventStore.EventStore store, SchemeCatalogues schemes, TimeProvider clock, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Justification))
+            throw RequestValidationException.For("justification", "C-8 JUSTIFICATION_REQUIRED: a review states its justification");
+        var lines = request.Lines ?? [];
+        if (!request.RejectClaim && lines.Count == 0)
+            throw RequestValidationException.For("lines", "name the lines to lower or reject, or reject the claim");
+
+        return await ClaimStreams.Retrying<Results<Ok<ClaimView>, NotFound>>(async () =>
+        {
+            await using var session = store.OpenSession(actor.Metadata("review-claim", request.Justification));
+            var file = await ClaimFile.Load(session, id, schemes, ct);
+            if (file.Stored.State is Claim.NotSubmitted) return TypedResults.NotFound();
+            var command = new Domain.Claims.ReviewClaim(id, Guid.Parse(actor.Id), StaffRole.MedicalReviewer,
+                [.. lines.Select(l => new LineReview(l.LineNumber, l.Quantity, l.UnitPrice, l.Reject))], request.RejectClaim,
+                request.Justification.Trim(), file.Scheme?.FourEyesThreshold ?? 0, clock.GetUtcNow());
+            var events = Enrolment.InputErrors.Decide(() => ClaimDecider.Decide(command, file.Stored.State));
+            session.Append(file.Stored, [.. events]);
+            await session.SaveChanges(ct);
+            return TypedResults.Ok(ClaimView.Of(events.Aggregate(file.Stored.State, Claim.Evolve))!);
+        });
+    }
+}

@@ -1,0 +1,59 @@
+using MutualAdmin.Domain;
+using MutualAdmin.Domain.Claims;
+using MutualAdmin.Web.Errors;
+using MutualAdmin.Web.Reference;
+
+namespace MutualAdmin.Web.Claims.Submitting;
+
+/// <summary>C-1: a claim as a provider system or a claims officer sends it.</summary>
+public sealed record ClaimRequest(
+    string? ProviderId, string? ProviderClaimReference, string? BeneficiaryNumber, string? VisitType,
+    DateOnly? ServiceDate, DateOnly? AdmissionDate, DateOnly? DischargeDate, string? MainDiagnosis,
+    IReadOnlyList<string>? SecondaryDiagnoses, string? ReferralReference, IReadOnlyList<ClaimLineRequest>? Lines)
+{
+    /// <summary>
+    /// The submission, or a 400 naming every malformed field. Unknown codes (beneficiary, tariff,
+    /// diagnosis) are not malformed: adjudication rejects them with their C-3 code.
+    /// </summary>
+    public ClaimSubmission ToSubmission(string tenant, Provider provider, DateOnly today)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Require(string field, object? value)
+        {
+            if (value is null || value is string s && string.IsNullOrWhiteSpace(s)) errors[field] = ["is required"];
+        }
+        Require("providerClaimReference", ProviderClaimReference);
+        Require("beneficiaryNumber", BeneficiaryNumber);
+        Require("visitType", VisitType);
+        Require("mainDiagnosis", MainDiagnosis);
+        var serviceDate = ServiceDate ?? AdmissionDate;
+        if (serviceDate is null) errors["serviceDate"] = ["is required"];
+        if (Lines is null || Lines.Count == 0) errors["lines"] = ["C-1 NO_LINES: a claim has at least one line"];
+        for (var i = 0; i < (Lines?.Count ?? 0); i++)
+        {
+            var line = Lines![i];
+            if (line is null) { errors[$"lines[{i}]"] = ["is required"]; continue; }
+            if (string.IsNullOrWhiteSpace(line.TariffCode)) errors[$"lines[{i}].tariffCode"] = ["is required"];
+            if (line.Quantity is not > 0) errors[$"lines[{i}].quantity"] = ["C-1 LINE_INVALID: a quantity of at least 1"];
+            if (line.ClaimedUnitPrice is not > 0) errors[$"lines[{i}].claimedUnitPrice"] = ["C-1 LINE_INVALID: a unit price above zero"];
+        }
+        if (errors.Count > 0) throw new RequestValidationException(errors);
+
+        var reference = ProviderClaimReference!.Trim();
+        var submission = new ClaimSubmission(ClaimStreams.ClaimId(tenant, provider.Id, reference), provider.Id, provider.Level, reference,
+            Domain.Enrolment.BeneficiaryNumber.Normalise(BeneficiaryNumber!), VisitType!.Trim(), serviceDate!.Value, AdmissionDate, DischargeDate,
+            MainDiagnosis!.Trim().ToUpperInvariant(), SecondaryDiagnoses ?? [], string.IsNullOrWhiteSpace(ReferralReference) ? null : ReferralReference.Trim(),
+            [.. Lines!.Select(l => new ClaimLine(l.TariffCode!.Trim().ToUpperInvariant(), l.Quantity!.Value, l.ClaimedUnitPrice!.Value))], today);
+        try
+        {
+            submission.EnsureWellFormed();
+        }
+        catch (DomainError e)
+        {
+            throw RequestValidationException.For(e.Field ?? "claim", $"{e.Rule} {e.Code}: {e.Message}");
+        }
+        return submission;
+    }
+}
+
+public sealed record ClaimLineRequest(string? TariffCode, int? Quantity, long? ClaimedUnitPrice);

@@ -28,6 +28,7 @@ public abstract class ClaimsTest(TestCluster cluster) : ContributionsTest(cluste
     protected HttpClient SecondReviewer { get; private set; } = null!;
     protected HttpClient Provider { get; private set; } = null!;
     protected HttpClient OtherProvider { get; private set; } = null!;
+    protected HttpClient Fund { get; private set; } = null!;
 
     protected override void Configure(IWebHostBuilder host) =>
         host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -35,8 +36,8 @@ public abstract class ClaimsTest(TestCluster cluster) : ContributionsTest(cluste
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        var fund = await FundClient();
-        (await fund.Publish(SchemeDocuments.Valid("CSU-BASE", Today.AddDays(60).ToString("yyyy-MM-dd")).With(ClaimsScheme))).EnsureSuccessStatusCode();
+        Fund = await FundClient();
+        (await Fund.Publish(SchemeDocuments.Valid("CSU-BASE", Today.AddDays(60).ToString("yyyy-MM-dd")).With(ClaimsScheme))).EnsureSuccessStatusCode();
         var reference = Service<ReferenceData>();
         var joal = new Locality("Thiès", "Mbour", "Joal-Fadiouth");
         await reference.SaveProvider(new ProviderSeed(HealthCentre, "Centre de santé de Joal", "health-centre", "thies", joal, "CT-2026-01"), default);

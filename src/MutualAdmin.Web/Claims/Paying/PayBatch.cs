@@ -12,7 +12,7 @@ namespace MutualAdmin.Web.Claims.Paying;
 /// </summary>
 public static class PayBatch
 {
-    public sealed record Request(string? BankReference, DateOnly? PaidOn);
+    public sealed record Request(string? BankReference = null, DateOnly? PaidOn = null);
 
     public static async Task<Results<Ok<BatchView>, NotFound>> Handle(Guid id, Request request, Actor actor,
         EventStore.EventStore store, TimeProvider clock, CancellationToken ct)

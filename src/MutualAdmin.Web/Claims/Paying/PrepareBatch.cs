@@ -15,7 +15,7 @@ namespace MutualAdmin.Web.Claims.Paying;
 /// </summary>
 public static class PrepareBatch
 {
-    public sealed record Request(string? ProviderId, string? Period);
+    public sealed record Request(string? ProviderId = null, string? Period = null);
 
     public static async Task<Created<BatchView>> Handle(Request request, Actor actor, EventStore.EventStore store,
         NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)

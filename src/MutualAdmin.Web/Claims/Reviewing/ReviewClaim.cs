@@ -10,8 +10,9 @@ namespace MutualAdmin.Web.Claims.Reviewing;
 /// <summary>C-8: a medical reviewer lowers quantities or prices or rejects lines, always with a justification.</summary>
 public static class ReviewClaim
 {
-    public sealed record Request(IReadOnlyList<LineRequest>? Lines, bool RejectClaim, string? Justification);
-    public sealed record LineRequest(int LineNumber, int? Quantity, long? UnitPrice, bool Reject);
+    // Every field optional in JSON, so that a missing one is reported by the checks below with its rule.
+    public sealed record Request(IReadOnlyList<LineRequest>? Lines = null, bool RejectClaim = false, string? Justification = null);
+    public sealed record LineRequest(int LineNumber, int? Quantity = null, long? UnitPrice = null, bool Reject = false);
 
     public static async Task<Results<Ok<ClaimView>, NotFound>> Handle(Guid id, Request request, Actor actor,
         EventStore.EventStore store, SchemeCatalogues schemes, TimeProvider clock, CancellationToken ct)

@@ -7,9 +7,9 @@ namespace MutualAdmin.Web.Claims.Submitting;
 
 /// <summary>C-1: a claim as a provider system or a claims officer sends it.</summary>
 public sealed record ClaimRequest(
-    string? ProviderId, string? ProviderClaimReference, string? BeneficiaryNumber, string? VisitType,
-    DateOnly? ServiceDate, DateOnly? AdmissionDate, DateOnly? DischargeDate, string? MainDiagnosis,
-    IReadOnlyList<string>? SecondaryDiagnoses, string? ReferralReference, IReadOnlyList<ClaimLineRequest>? Lines)
+    string? ProviderId = null, string? ProviderClaimReference = null, string? BeneficiaryNumber = null, string? VisitType = null,
+    DateOnly? ServiceDate = null, DateOnly? AdmissionDate = null, DateOnly? DischargeDate = null, string? MainDiagnosis = null,
+    IReadOnlyList<string>? SecondaryDiagnoses = null, string? ReferralReference = null, IReadOnlyList<ClaimLineRequest>? Lines = null)
 {
     /// <summary>
     /// The submission, or a 400 naming every malformed field. Unknown codes (beneficiary, tariff,
@@ -56,4 +56,4 @@ public sealed record ClaimRequest(
     }
 }
 
-public sealed record ClaimLineRequest(string? TariffCode, int? Quantity, long? ClaimedUnitPrice);
+public sealed record ClaimLineRequest(string? TariffCode = null, int? Quantity = null, long? ClaimedUnitPrice = null);

@@ -83,5 +83,18 @@ public static class EndpointMatrix
         ["POST /api/remittances/"] = ["cashier", "manager"],
         ["GET /api/remittances/"] = ["cashier", "manager", "auditor"],
         ["POST /api/remittances/{id:guid}/submission"] = ["manager"],
+
+        ["POST /api/claims/"] = ["claims-officer", "manager"],
+        ["GET /api/claims/{id:guid}"] = ["claims-officer", "medical-reviewer", "manager", "auditor"],
+        ["GET /api/claims/queues/{queue}"] = ["claims-officer", "medical-reviewer", "manager", "auditor"],
+        ["POST /api/claims/{id:guid}/review"] = ["medical-reviewer"],
+        ["POST /api/claims/{id:guid}/second-approval"] = ["medical-reviewer", "manager"],
+        ["GET /api/beneficiaries/{number}/claims"] = ["claims-officer", "medical-reviewer", "manager", "auditor"],
+        ["POST /api/payment-batches/"] = ["claims-officer", "manager"],
+        ["GET /api/payment-batches/"] = ["claims-officer", "medical-reviewer", "manager", "auditor"],
+        ["GET /api/payment-batches/{id:guid}"] = ["claims-officer", "medical-reviewer", "manager", "auditor"],
+        ["POST /api/payment-batches/{id:guid}/payment"] = ["manager"],
+        ["POST /provider/v1/claims/"] = ["provider"],
+        ["GET /provider/v1/claims/{reference}"] = ["provider"],
     };
 }

@@ -12,11 +12,13 @@ internal sealed class FeedLinks(ProjectionTables tables, NpgsqlConnection connec
 {
     public sealed record HouseholdLink(Guid MemberId, string Locality);
     public sealed record AffiliationLink(Guid HouseholdId, string Scheme);
+    public sealed record ClaimLink(string Beneficiary, string Provider, long Claimed, string? Outcome, long Benefit);
 
     private readonly Dictionary<(string, Guid), string> people = [];
     private readonly Dictionary<(string, Guid), HouseholdLink> households = [];
     private readonly Dictionary<(string, Guid), AffiliationLink> affiliations = [];
     private readonly Dictionary<(string, Guid), Guid> accounts = [];
+    private readonly Dictionary<(string, Guid), ClaimLink> claims = [];
     private readonly List<NpgsqlBatchCommand> writes = [];
 
     public void Person(string tenant, Guid person, string number)
@@ -46,6 +48,20 @@ internal sealed class FeedLinks(ProjectionTables tables, NpgsqlConnection connec
         Write("fund_feed_accounts", "(tenant_id, account_id, affiliation_id) values ($1, $2, $3)", "(tenant_id, account_id)",
             "affiliation_id = excluded.affiliation_id", tenant, account, affiliation);
     }
+
+    public void Claim(string tenant, Guid claim, ClaimLink link)
+    {
+        claims[(tenant, claim)] = link;
+        Write("fund_feed_claims", "(tenant_id, claim_id, beneficiary_number, provider_id, claimed, outcome, benefit) values ($1, $2, $3, $4, $5, $6, $7)",
+            "(tenant_id, claim_id)", "outcome = excluded.outcome, benefit = excluded.benefit",
+            tenant, claim, link.Beneficiary, link.Provider, link.Claimed, (object?)link.Outcome ?? DBNull.Value, link.Benefit);
+    }
+
+    public async Task<ClaimLink?> ClaimOf(string tenant, Guid claim, CancellationToken ct) =>
+        claims.TryGetValue((tenant, claim), out var c) ? c
+        : await Read("select beneficiary_number, provider_id, claimed, outcome, benefit from {0} where tenant_id = $1 and claim_id = $2",
+            "fund_feed_claims", tenant, claim, r => new ClaimLink(r.GetString(0), r.GetString(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt64(4)), ct) is { } found
+            ? claims[(tenant, claim)] = found : null;
 
     public async Task<string?> NumberOf(string tenant, Guid person, CancellationToken ct) =>
         people.TryGetValue((tenant, person), out var n) ? n
@@ -81,7 +97,8 @@ internal sealed class FeedLinks(ProjectionTables tables, NpgsqlConnection connec
     private void Write(string table, string values, string key, string update, params object[] parameters)
     {
         var command = new NpgsqlBatchCommand($"insert into {tables[table]} {values} on conflict {key} do update set {update}");
-        foreach (var p in parameters) command.Parameters.Add(new() { Value = p });
+        foreach (var p in parameters)
+            command.Parameters.Add(p is DBNull ? new() { Value = p, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text } : new() { Value = p });
         writes.Add(command);
     }
 

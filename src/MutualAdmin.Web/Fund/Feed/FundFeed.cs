@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using MutualAdmin.Domain;
+using MutualAdmin.Domain.Claims;
 using MutualAdmin.Domain.Contributions;
 using MutualAdmin.Domain.Enrolment;
 using MutualAdmin.EventStore.Events;
@@ -20,9 +22,12 @@ public sealed class FundFeed : IProjection
 {
     public const string Table = "fund_feed";
     private const string People = "fund_feed_people", Households = "fund_feed_households",
-        Affiliations = "fund_feed_affiliations", Accounts = "fund_feed_accounts";
+        Affiliations = "fund_feed_affiliations", Accounts = "fund_feed_accounts", Claims = "fund_feed_claims";
 
     public string Name => "fund-feed";
+
+    // 2: claims joined the feed (claim.decided, claim.paid).
+    public int Version => 2;
 
     public IReadOnlyCollection<string> EventTypes { get; } =
     [
@@ -30,9 +35,10 @@ public sealed class FundFeed : IProjection
         "affiliation-requested", "affiliation-activated", "affiliation-suspended", "affiliation-reinstated",
         "affiliation-lapsed", "affiliation-terminated",
         "contribution-account-opened", "contribution-paid", "contribution-reversed", "remittance-submitted", "report-published",
+        "claim-submitted", "claim-adjudicated", "claim-reviewed", "claim-second-approved", "claim-paid",
     ];
 
-    public IReadOnlyCollection<string> Tables => [Table, People, Households, Affiliations, Accounts];
+    public IReadOnlyCollection<string> Tables => [Table, People, Households, Affiliations, Accounts, Claims];
 
     public string CreateTables(ProjectionTables t) => $"""
         create table {t[Table]} (
@@ -46,6 +52,8 @@ public sealed class FundFeed : IProjection
             scheme_code text not null, primary key (tenant_id, affiliation_id));
         create table {t[Accounts]} (tenant_id text not null, account_id uuid not null, affiliation_id uuid not null,
             primary key (tenant_id, account_id));
+        create table {t[Claims]} (tenant_id text not null, claim_id uuid not null, beneficiary_number text not null,
+            provider_id text not null, claimed bigint not null, outcome text, benefit bigint not null, primary key (tenant_id, claim_id));
         """;
 
     public async Task Apply(ProjectionBatch batch, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
@@ -125,6 +133,31 @@ public sealed class FundFeed : IProjection
                 return await Contribution(IntegrationEvent.ContributionReversed, r.AccountId,
                     new() { ["receipt"] = r.Receipt, ["amount"] = r.Amount, ["reversedOn"] = Day(r.ReversedOn) });
 
+            case ClaimSubmitted s:
+                links.Claim(e.Tenant, s.Claim.ClaimId, new(s.Claim.BeneficiaryNumber, s.Claim.ProviderId, s.Claim.Claimed, null, 0));
+                return null;
+            case ClaimAdjudicated a when a.Outcome != ClaimOutcome.PendingReview:
+                return await Decided(a.ClaimId, WireNames.Of(a.Outcome), a.RejectionCode, a.Benefit, a.AdjudicatedOn);
+            case ClaimReviewed r when !r.NeedsSecondApproval:
+                return await Decided(r.ClaimId, WireNames.Of(r.Outcome), r.RejectionCode, r.Benefit, DateOnly.FromDateTime(r.ReviewedAt.UtcDateTime));
+            case ClaimReviewed r:
+                // Not decided yet: the outcome waits for the second approval (C-9), which announces it.
+                if (await links.ClaimOf(e.Tenant, r.ClaimId, ct) is { } reviewed)
+                    links.Claim(e.Tenant, r.ClaimId, reviewed with { Outcome = WireNames.Of(r.Outcome), Benefit = r.Benefit });
+                return null;
+            case ClaimSecondApproved s:
+                return await links.ClaimOf(e.Tenant, s.ClaimId, ct) is { Outcome: { } outcome } approved
+                    ? await Decided(s.ClaimId, outcome, null, approved.Benefit, DateOnly.FromDateTime(s.ApprovedAt.UtcDateTime))
+                    : null;
+            case ClaimPaid p:
+                return await links.ClaimOf(e.Tenant, p.ClaimId, ct) is { } paid
+                    ? Entry(IntegrationEvent.ClaimPaid, p.ClaimId.ToString(), new()
+                    {
+                        ["claimId"] = p.ClaimId.ToString(), ["beneficiary"] = paid.Beneficiary, ["provider"] = paid.Provider,
+                        ["benefit"] = paid.Benefit, ["batchId"] = p.BatchId.ToString(), ["paidOn"] = Day(p.PaidOn),
+                    })
+                    : null;
+
             case RemittanceSubmitted s:
                 return Entry(IntegrationEvent.RemittanceSubmitted, s.RemittanceId.ToString(),
                     new() { ["remittanceId"] = s.RemittanceId.ToString(), ["submittedOn"] = Day(s.SubmittedOn) });
@@ -135,6 +168,19 @@ public sealed class FundFeed : IProjection
                 });
             default:
                 return null;
+        }
+
+        // The claim's outcome and amounts, never its diagnoses (fund-api.md: minimal personal data).
+        async Task<FeedEntry?> Decided(Guid claimId, string outcome, string? rejection, long benefit, DateOnly decidedOn)
+        {
+            if (await links.ClaimOf(e.Tenant, claimId, ct) is not { } claim) return null;
+            links.Claim(e.Tenant, claimId, claim with { Outcome = outcome, Benefit = benefit });
+            return Entry(IntegrationEvent.ClaimDecided, claimId.ToString(), new()
+            {
+                ["claimId"] = claimId.ToString(), ["beneficiary"] = claim.Beneficiary, ["provider"] = claim.Provider,
+                ["outcome"] = outcome, ["rejectionCode"] = rejection, ["claimed"] = claim.Claimed, ["benefit"] = benefit,
+                ["decidedOn"] = Day(decidedOn),
+            });
         }
 
         async Task<FeedEntry?> Removed(Guid person, string cause, DateOnly on) =>

@@ -14,6 +14,7 @@ var scenarios = new Dictionary<string, Func<Bench, Task<BenchResult>>>(StringCom
     ["eligibility"] = Eligibility.Run,
     ["verify"] = Verify.Run,
     ["payments"] = Payments.Run,
+    ["claims"] = Claims.Run,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

@@ -1,6 +1,5 @@
 using MutualAdmin.Domain.Claims;
 using MutualAdmin.EventStore.Events;
-using Npgsql;
 
 namespace MutualAdmin.Web.Claims.Submitting;
 
@@ -14,35 +13,27 @@ namespace MutualAdmin.Web.Claims.Submitting;
 /// </summary>
 public sealed class ClaimIntake(EventStore.EventStore store, ClaimFacts facts)
 {
-    // The two-key advisory lock space, with a class of its own so it meets no other lock of the platform.
-    private const int BeneficiaryLockClass = 0x434C; // "CL"
-
     public sealed record Submitted(ClaimView Claim, bool Created);
 
     public Task<Submitted> Submit(ClaimSubmission claim, EventMetadata metadata, CancellationToken ct) =>
         ClaimStreams.Retrying(async () =>
         {
             await using var session = store.OpenSession(metadata);
+            var known = await facts.Before(session, claim, ct);
             var tx = await session.Transaction(ct);
-            await using (var lockBeneficiary = new NpgsqlCommand("select pg_advisory_xact_lock($1, hashtext($2))", tx.Connection, tx))
-            {
-                lockBeneficiary.Parameters.Add(new() { Value = BeneficiaryLockClass });
-                lockBeneficiary.Parameters.Add(new() { Value = claim.BeneficiaryNumber });
-                await lockBeneficiary.ExecuteNonQueryAsync(ct);
-            }
-
-            var stored = await session.FetchClaim(claim.ClaimId, ct);
-            if (stored.State is not Claim.NotSubmitted)
+            var locked = await BeneficiaryClaims.LockAndRead(tx, session.Tenant, claim, ct);
+            if (locked.Exists)
             {
                 // C-11: the same claim again is answered with its decision; another claim under the reference is refused.
+                var stored = await session.FetchClaim(claim.ClaimId, ct);
                 var submittedOn = ClaimView.Of(stored.State)?.SubmittedOn ?? claim.SubmittedOn;
-                ClaimDecider.Decide(new Domain.Claims.SubmitClaim(claim with { SubmittedOn = submittedOn }, null!), stored.State);
+                ClaimDecider.Decide(new Domain.Claims.SubmitClaim(claim with { SubmittedOn = submittedOn }, ClaimFacts.With(known, [])), stored.State);
                 return new Submitted(ClaimView.Of(stored.State)!, false);
             }
 
-            var events = ClaimDecider.Decide(new Domain.Claims.SubmitClaim(claim, await facts.For(session, tx, claim, ct)), stored.State);
+            var events = ClaimDecider.Decide(new Domain.Claims.SubmitClaim(claim, ClaimFacts.With(known, locked.Earlier)), Claim.Initial);
             session.StartStream(ClaimStreams.Claim(session.Tenant, claim.ClaimId), "claim", [.. events]);
             await session.SaveChanges(ct);
-            return new Submitted(ClaimView.Of(events.Aggregate(stored.State, Claim.Evolve))!, true);
+            return new Submitted(ClaimView.Of(events.Aggregate(Claim.Initial, Claim.Evolve))!, true);
         });
 }

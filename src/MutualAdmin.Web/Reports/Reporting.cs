@@ -6,7 +6,7 @@ using Npgsql;
 namespace MutualAdmin.Web.Reports;
 
 /// <summary>Builds a report as of a position, after checking what was asked for (400 with the field, else 404).</summary>
-public sealed class Reporting(EventStore.EventStore store, AffiliationRegister register, ContributionStatement contributions,
+public sealed class Reporting(EventStore.EventStore store, AffiliationRegister register, ContributionStatement contributions, ClaimsStatement claims,
     NpgsqlDataSource db, Tenants tenants)
 {
     public async Task<ReportDocument?> Build(string kind, string tenant, string period, long? asOf, CancellationToken ct)
@@ -24,7 +24,8 @@ public sealed class Reporting(EventStore.EventStore store, AffiliationRegister r
         {
             ReportKind.AffiliationRegister => await register.Build(tenant, month, position, ct),
             ReportKind.Contributions => await contributions.Build(tenant, month, position, ct),
-            _ => null, // R-3 comes with the claims figures
+            ReportKind.Claims => await claims.Build(tenant, month, position, ct),
+            _ => null,
         };
         return content is null ? null : ReportDocument.Of(content);
     }

@@ -27,6 +27,7 @@ public static class ReportsApi
         ReportJson.Register(types);
         services.AddSingleton<AffiliationRegister>();
         services.AddSingleton<ContributionStatement>();
+        services.AddSingleton<ClaimsStatement>();
         return services.AddSingleton<Reporting>();
     }
 }

@@ -1,6 +1,8 @@
+using MutualAdmin.Domain.Claims;
 using MutualAdmin.Domain.Contributions;
 using MutualAdmin.Domain.Enrolment;
 using MutualAdmin.EventStore.Streams;
+using MutualAdmin.Web.Claims;
 using MutualAdmin.Web.Contributions;
 using MutualAdmin.Web.Enrolment;
 
@@ -21,5 +23,9 @@ public static class AuditedRecords
             (s, e) => e is IContributionEvent c ? ContributionAccount.Evolve((ContributionAccount)s, c) : s),
         new("remittances", ContributionStreams.Remittance, Remittance.Initial,
             (s, e) => e is IRemittanceEvent r ? Remittance.Evolve((Remittance)s, r) : s),
+        new("claims", ClaimStreams.Claim, Claim.Initial,
+            (s, e) => e is IClaimEvent c ? Claim.Evolve((Claim)s, c) : s),
+        new("payment-batches", ClaimStreams.Batch, PaymentBatch.Initial,
+            (s, e) => e is IPaymentBatchEvent b ? PaymentBatch.Evolve((PaymentBatch)s, b) : s),
     }.ToDictionary(r => r.Kind);
 }

@@ -77,4 +77,22 @@ public sealed class ReviewTests(TestCluster cluster) : ClaimsTest(cluster)
         Assert.Equal(("rejected", "REVIEWER_REJECTED"), (rejected.GetProperty("status").GetString(), rejected.GetProperty("rejectionCode").GetString()));
         Assert.Equal(0, await Scalar($"select sum(benefit) from claims_register where beneficiary_number = '{number}'"));
     }
+
+    [Fact]
+    public async Task A_2_a_claims_history_names_the_reviewer_and_the_justification_and_shows_the_claim_before_review()
+    {
+        var auditor = await SignedIn("auditor@thies"); // before the clock moves: a token from "later" is not valid yet
+        var claim = await Surgery("REV-4", "Dieynaba History");
+        var id = claim.GetProperty("claimId").GetGuid();
+        (await Review(Reviewer, id, new { lines = new[] { new { lineNumber = 1, unitPrice = 100000 } }, justification = "simple procedure" })).EnsureSuccessStatusCode();
+
+        var history = (await Json(await auditor.GetAsync($"/api/audit/claims/{id}/history"))).EnumerateArray().ToList();
+        Assert.Equal(["claim-submitted", "claim-adjudicated", "claim-reviewed"], history.Select(h => h.GetProperty("type").GetString()));
+        Assert.Equal(("review-claim", "simple procedure", "medical-reviewer"), (history[2].GetProperty("command").GetString(),
+            history[2].GetProperty("reason").GetString(), history[2].GetProperty("role").GetString()));
+        var before = await auditor.GetAsync($"/api/audit/claims/{id}?version=2");
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Contains("261000", await before.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("261000", await (await auditor.GetAsync($"/api/audit/claims/{id}")).Content.ReadAsStringAsync());
+    }
 }

@@ -51,6 +51,7 @@ public static class ClaimsApi
             return store;
         });
         services.AddSingleton<Icd10Codes>();
+        services.AddSingleton<Providers>();
         services.AddSingleton<ClaimFacts>();
         services.AddSingleton<ClaimIntake>();
         services.AddSingleton<IBenefitUsage, ClaimedBenefit>();

@@ -21,11 +21,18 @@ public sealed class ClaimsRegister : IInlineProjection
         NpgsqlTransaction transaction, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var e in events)
+        for (var i = 0; i < events.Count; i++)
         {
-            if (e.Data is PaymentBatchPrepared prepared)
+            if (events[i].Data is PaymentBatchPrepared prepared)
                 await Take(tenant, prepared, connection, transaction, ct);
-            foreach (var command in Commands(tenant, e.Data))
+            // A submission and its adjudication arrive together: one row written whole, not written and then updated.
+            if (events[i].Data is ClaimSubmitted submitted && i + 1 < events.Count && events[i + 1].Data is ClaimAdjudicated adjudicated)
+            {
+                batch.BatchCommands.Add(Register(tenant, submitted.Claim, adjudicated));
+                i++;
+                continue;
+            }
+            foreach (var command in Commands(tenant, events[i].Data))
                 batch.BatchCommands.Add(command);
         }
         if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
@@ -47,6 +54,18 @@ public sealed class ClaimsRegister : IInlineProjection
         var taken = await take.ExecuteNonQueryAsync(ct);
         if (taken != p.Claims.Count)
             throw new ConcurrencyException($"{p.Claims.Count - taken} claim(s) of batch {p.BatchId} were taken by another batch");
+    }
+
+    private static NpgsqlBatchCommand Register(string tenant, ClaimSubmission c, ClaimAdjudicated a)
+    {
+        var pending = a.Outcome == ClaimOutcome.PendingReview;
+        return Command("""
+            insert into claims_register (tenant_id, claim_id, provider_id, provider_claim_reference, beneficiary_number,
+                service_date, cover_date, submitted_on, visit_type, lines, decisions, status, outcome, rejection_code, claimed, benefit, decided_on)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+            """, tenant, c.ClaimId, c.ProviderId, c.ProviderClaimReference, c.BeneficiaryNumber, c.ServiceDate, c.CoverDate,
+            c.SubmittedOn, c.VisitType, Json(c.Lines), Json(a.Lines), WireNames.Of(a.Outcome), pending ? null : WireNames.Of(a.Outcome),
+            a.RejectionCode, c.Claimed, a.Benefit, pending ? null : a.AdjudicatedOn);
     }
 
     private static IEnumerable<NpgsqlBatchCommand> Commands(string tenant, object data)

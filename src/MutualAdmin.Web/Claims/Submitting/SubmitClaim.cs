@@ -10,19 +10,19 @@ public static class SubmitClaim
 {
     /// <summary>Staff name the provider in the body; a paper claim is entered for any contracted provider.</summary>
     public static async Task<Results<Created<ClaimView>, Ok<ClaimView>>> ByStaff(ClaimRequest request, Actor actor,
-        ReferenceData reference, ClaimIntake intake, TimeProvider clock, CancellationToken ct)
+        Providers providers, ClaimIntake intake, TimeProvider clock, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.ProviderId)) throw RequestValidationException.For("providerId", "is required");
-        var provider = await reference.FindProvider(actor.Tenant, request.ProviderId.Trim(), ct)
+        var provider = await providers.Find(actor.Tenant, request.ProviderId.Trim(), ct)
             ?? throw RequestValidationException.For("providerId", "no contracted provider of this mutual has this id");
         return await Submit(request, provider, actor, intake, clock, "submit-claim", ct);
     }
 
     /// <summary>A provider's system: the provider is the one its credentials name, never the body's.</summary>
     public static async Task<Results<Created<ClaimView>, Ok<ClaimView>>> ByProvider(ClaimRequest request, Actor actor,
-        ReferenceData reference, ClaimIntake intake, TimeProvider clock, CancellationToken ct)
+        Providers providers, ClaimIntake intake, TimeProvider clock, CancellationToken ct)
     {
-        var provider = await reference.FindProvider(actor.Tenant, actor.Provider ?? "", ct)
+        var provider = await providers.Find(actor.Tenant, actor.Provider ?? "", ct)
             ?? throw RequestValidationException.For("providerId", "these credentials name no contracted provider of the mutual");
         if (request.ProviderId is { } named && !string.IsNullOrWhiteSpace(named) && named.Trim() != provider.Id)
             throw RequestValidationException.For("providerId", "a provider submits its own claims only");

@@ -81,14 +81,6 @@ public sealed class EventSession : IAsyncDisposable
     /// </summary>
     public void WriteOnSave(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> write) => writesOnSave.Add(write);
 
-    /// <summary>
-    /// Set when the transaction begun early holds no lock that a unit queued at the append gate could
-    /// be waiting for (no row lock; an advisory lock taken only before saving): saving then queues at
-    /// the gate like a unit without an early transaction, so that on a small machine few backends
-    /// contend for the global append lock.
-    /// </summary>
-    public bool QueueAtGate { get; set; }
-
     /// <summary>The session's transaction, begun on first use, for inline writes that must commit with the events.</summary>
     public async Task<NpgsqlTransaction> Transaction(CancellationToken ct = default)
     {
@@ -119,8 +111,8 @@ public sealed class EventSession : IAsyncDisposable
         connection ??= await store.DataSource.OpenConnectionAsync(ct);
         // Queue for the gate before taking any row lock, so a unit holding the gate never waits for
         // one that waits for the gate. A transaction begun earlier (exclusive fetch) may already hold
-        // row locks, so it goes straight on, unless its owner says otherwise (QueueAtGate).
-        var gated = transaction is null || QueueAtGate;
+        // row locks, so it goes straight on.
+        var gated = transaction is null;
         if (gated) await store.AppendGate.WaitAsync(ct);
         try
         {

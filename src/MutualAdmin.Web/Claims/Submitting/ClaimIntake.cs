@@ -18,9 +18,7 @@ public sealed class ClaimIntake(EventStore.EventStore store, ClaimFacts facts)
     public Task<Submitted> Submit(ClaimSubmission claim, EventMetadata metadata, CancellationToken ct) =>
         ClaimStreams.Retrying(async () =>
         {
-            // The beneficiary's lock is taken before saving and no saving unit ever waits for one.
             await using var session = store.OpenSession(metadata);
-            session.QueueAtGate = true;
             var known = await facts.Before(session, claim, ct);
             var tx = await session.Transaction(ct);
             var locked = await BeneficiaryClaims.LockAndRead(tx, session.Tenant, claim, ct);

@@ -26,6 +26,10 @@ public static class ClaimsApi
         claims.MapPost("/{id:guid}/review", ReviewClaim.Handle).ForStaff(StaffRole.MedicalReviewer);
         claims.MapPost("/{id:guid}/second-approval", ApproveClaim.Handle).ForStaff(StaffRole.MedicalReviewer, StaffRole.Manager);
         app.MapGet("/api/beneficiaries/{number}/claims", ClaimQueues.OfBeneficiary).ForStaff(Readers).WithTags("Claims");
+        var lookups = app.MapGroup("/api/claims/lookups").WithTags("Claims");
+        lookups.MapGet("/providers", ClaimLookups.Providers).ForStaff(Readers);
+        lookups.MapGet("/icd10", ClaimLookups.Icd10).ForStaff(Readers);
+        lookups.MapGet("/tariffs", ClaimLookups.Tariffs).ForStaff(Readers);
 
         var batches = app.MapGroup("/api/payment-batches").WithTags("Claims");
         batches.MapPost("/", PrepareBatch.Handle).ForStaff(Officers).Idempotent();

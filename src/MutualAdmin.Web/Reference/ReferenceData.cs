@@ -65,6 +65,22 @@ public sealed class ReferenceData(Database database)
             : null;
     }
 
+    /// <summary>ICD-10 codes whose code starts with, or whose description contains, the text (at most <paramref name="limit"/>).</summary>
+    public async Task<IReadOnlyList<Icd10Code>> SearchIcd10(string text, int limit, CancellationToken ct)
+    {
+        await using var command = database.DataSource.CreateCommand("""
+            select code, description from icd10_codes
+             where code ilike $1 || '%' or description ilike '%' || $1 || '%'
+             order by (code ilike $1 || '%') desc, code limit $2
+            """);
+        command.Parameters.Add(new() { Value = text.Replace("%", "").Replace("_", "") });
+        command.Parameters.Add(new() { Value = limit });
+        await using var r = await command.ExecuteReaderAsync(ct);
+        var codes = new List<Icd10Code>();
+        while (await r.ReadAsync(ct)) codes.Add(new(r.GetString(0), r.GetString(1)));
+        return codes;
+    }
+
     public async Task<long> Icd10Count(CancellationToken ct)
     {
         await using var command = database.DataSource.CreateCommand("select count(*) from icd10_codes");

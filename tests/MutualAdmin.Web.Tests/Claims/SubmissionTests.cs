@@ -116,4 +116,20 @@ public sealed class SubmissionTests(TestCluster cluster) : ClaimsTest(cluster)
         Assert.Equal(HttpStatusCode.Forbidden, (await Cashier.GetAsync($"/api/claims/{claim.GetProperty("claimId").GetGuid()}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Reviewer.GetAsync($"/api/claims/{claim.GetProperty("claimId").GetGuid()}")).StatusCode);
     }
+
+    [Fact]
+    public async Task C_1_a_claims_officer_looks_up_providers_icd_10_codes_and_the_tariffs_in_force()
+    {
+        var providers = (await Json(await ClaimsOfficer.GetAsync("/api/claims/lookups/providers"))).EnumerateArray().Select(p => p.GetProperty("id").GetString());
+        Assert.Equal([HealthCentre, Hospital], providers); // by name
+        var icd = (await Json(await ClaimsOfficer.GetAsync("/api/claims/lookups/icd10?q=append"))).EnumerateArray().Select(c => c.GetProperty("code").GetString());
+        Assert.Equal(["K35.8"], icd);
+        Assert.Equal(["J06.9"], (await Json(await ClaimsOfficer.GetAsync("/api/claims/lookups/icd10?q=J0"))).EnumerateArray().Select(c => c.GetProperty("code").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await ClaimsOfficer.GetAsync("/api/claims/lookups/icd10?q=")).StatusCode);
+        // Today version 1 is in force; from day 60 version 2 adds the tariffs the claims tests use (S-2).
+        var today = (await Json(await ClaimsOfficer.GetAsync("/api/claims/lookups/tariffs"))).EnumerateArray().Select(t => t.GetProperty("code").GetString());
+        Assert.Equal(["CONS-GEN", "LAB-MAL"], today);
+        var later = (await Json(await ClaimsOfficer.GetAsync($"/api/claims/lookups/tariffs?date={Today.AddDays(Later):yyyy-MM-dd}"))).EnumerateArray().Count();
+        Assert.Equal(5, later);
+    }
 }

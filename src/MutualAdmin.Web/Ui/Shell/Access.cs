@@ -1,3 +1,4 @@
+using MutualAdmin.Domain;
 using static MutualAdmin.Domain.StaffRole;
 
 namespace MutualAdmin.Web.Ui.Shell;
@@ -16,6 +17,6 @@ public static class Access
     public const string Reports = $"{Manager},{Auditor}";
     public const string Publishing = Manager;
     public const string Dashboards = $"{Manager},{Auditor}";
-    public const string Projections = $"{Admin},{Manager},{Auditor}";
-    public const string Webhooks = Admin;
+    public const string Projections = $"{StaffRole.Admin},{Manager},{Auditor}";
+    public const string Webhooks = StaffRole.Admin;
 }

@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+using static MutualAdmin.Browser.Tests.UiHost;
+
+namespace MutualAdmin.Browser.Tests.Contributions;
+
+public sealed class RecordPaymentTests(UiHost host, Chromium chromium) : UiTest(host, chromium)
+{
+    [Fact]
+    public async Task A_cashier_records_the_first_payment_gets_a_receipt_and_the_affiliation_becomes_active()
+    {
+        var a = await Households.Affiliate(Host, "Khadija Faye");
+        await SignIn($"awa.cashier@{Thies}");
+        await Page.GotoAsync($"/members/{a.Household}");
+        await Assertions.Expect(Test("affiliation-status")).ToHaveTextAsync("Pending");
+
+        await Test("record-payment").ClickAsync();
+        await Test("receipt").FillAsync("UI-0001");
+        await Test("amount").FillAsync("7000");
+        await Test("method").SelectOptionAsync("mobile-money");
+        await Test("save-payment").ClickAsync();
+
+        await Assertions.Expect(Test("receipt-number")).ToHaveTextAsync("UI-0001");
+        await Assertions.Expect(Test("receipt-amount")).ToHaveTextAsync("7,000");
+        await Assertions.Expect(Test("receipt-status")).ToHaveTextAsync("Active");
+        await Page.GotoAsync($"/members/{a.Household}");
+        await Assertions.Expect(Test("affiliation-status")).ToHaveTextAsync("Active");
+    }
+
+    [Fact]
+    public async Task A_refused_payment_shows_the_server_s_reason_next_to_each_field()
+    {
+        var a = await Households.Affiliate(Host, "Astou Gaye");
+        await SignIn($"awa.cashier@{Thies}");
+        await Page.GotoAsync($"/affiliations/{a.Affiliation}/payment");
+
+        await Test("receipt").FillAsync("UI-0002");
+        await Test("amount").FillAsync("-5");
+        await Test("save-payment").ClickAsync();
+
+        await Assertions.Expect(Test("error-amount")).ToContainTextAsync("K-4 AMOUNT_NOT_POSITIVE");
+        await Assertions.Expect(Test("receipt-slip")).ToHaveCountAsync(0);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+using MutualAdmin.EventStore.Projections;
+using static MutualAdmin.Browser.Tests.UiHost;
+
+namespace MutualAdmin.Browser.Tests.Enrolment;
+
+public sealed class RegisterHouseholdTests(UiHost host, Chromium chromium) : UiTest(host, chromium)
+{
+    [Fact]
+    public async Task An_officer_registers_a_household_with_a_dependant_sees_the_server_s_reasons_inline_and_finds_it_by_search()
+    {
+        await SignIn($"fatou.enrolment-officer@{Thies}");
+        await Test("nav-register").ClickAsync();
+
+        // Sent without the member's name: the server's problem details name the field, shown next to it.
+        await Test("member-sex").SelectOptionAsync("F");
+        await Test("member-birthDate").FillAsync("1979-11-02");
+        await Test("locality-region").FillAsync("Thiès");
+        await Test("locality-district").FillAsync("Mbour");
+        await Test("locality-commune").FillAsync("Joal-Fadiouth");
+        await Test("occupation").SelectOptionAsync("fishing");
+        await Test("add-dependant").ClickAsync();
+        await Test("dependants\\[0\\]-fullName").FillAsync("Mame Sokhna Ndour");
+        await Test("dependants\\[0\\]-sex").SelectOptionAsync("F");
+        await Test("dependants\\[0\\]-birthDate").FillAsync("2015-06-01");
+        await Test("register").ClickAsync();
+        await Assertions.Expect(Test("error-member\\.fullName")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/members/new$"));
+
+        await Test("member-fullName").FillAsync("Ndeye Coumba Ndour");
+        await Test("register").ClickAsync();
+
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/members/[0-9a-f-]{36}$"));
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Ndeye Coumba Ndour");
+        await Assertions.Expect(Test("beneficiaries").Locator("tbody tr")).ToHaveCountAsync(2);
+
+        // Search reads the member register, an asynchronous projection: let it catch up first.
+        await Host.Service<ProjectionDaemon>().WaitForCatchUp(TimeSpan.FromSeconds(30));
+        await Test("nav-members").ClickAsync();
+        await Test("search-name").FillAsync("Ndour");
+        await Test("search").ClickAsync();
+        var rows = Test("results").Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.First).ToContainTextAsync("Mame Sokhna Ndour");
+        await rows.GetByText("Ndeye Coumba Ndour").ClickAsync();
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Ndeye Coumba Ndour");
+    }
+}

@@ -30,6 +30,13 @@ public abstract class UiTest(UiHost host, Chromium chromium) : IClassFixture<UiH
         await Assertions.Expect(Page.Locator("[data-test=tenant-name]")).Not.ToBeEmptyAsync();
     }
 
+    /// <summary>Signs out from the shell's button and waits for the sign-in page it leads to.</summary>
+    protected async Task SignOut()
+    {
+        await Test("sign-out").ClickAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in$"));
+    }
+
     protected ILocator Test(string id) => Page.Locator($"[data-test={id}]");
 
     public async ValueTask DisposeAsync()

@@ -40,4 +40,21 @@ public sealed class RecordPaymentTests(UiHost host, Chromium chromium) : UiTest(
         await Assertions.Expect(Test("error-amount")).ToContainTextAsync("K-4 AMOUNT_NOT_POSITIVE");
         await Assertions.Expect(Test("receipt-slip")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task A_cashier_prepares_last_month_s_statement_and_only_a_manager_submits_it()
+    {
+        await SignIn($"awa.cashier@{Thies}");
+        await Test("nav-remittances").ClickAsync();
+        await Assertions.Expect(Page.GetByText("No statement for this month yet.")).ToBeVisibleAsync();
+        await Test("prepare").ClickAsync();
+        await Assertions.Expect(Test("remittance-state")).ToHaveTextAsync("Prepared");
+        await Assertions.Expect(Test("submit-remittance")).ToHaveCountAsync(0);
+
+        await SignOut();
+        await SignIn($"cheikh.manager@{Thies}");
+        await Test("nav-remittances").ClickAsync();
+        await Test("submit-remittance").ClickAsync();
+        await Assertions.Expect(Test("remittance-state")).ToHaveTextAsync("Submitted");
+    }
 }

@@ -7,7 +7,7 @@ namespace MutualAdmin.Browser.Tests.Shell;
 public sealed class NavigationByRoleTests(UiHost host, Chromium chromium) : UiTest(host, chromium)
 {
     private static readonly string[] Everything =
-        ["members", "register", "arrears", "remittances", "dashboard", "reports", "projections", "webhooks"];
+        ["members", "register", "arrears", "remittances", "dashboard", "reports", "users", "projections", "webhooks"];
 
     public static TheoryData<string, string[]> Roles => new()
     {
@@ -15,9 +15,9 @@ public sealed class NavigationByRoleTests(UiHost host, Chromium chromium) : UiTe
         { "awa.cashier", ["members", "arrears", "remittances"] },
         { "ibrahima.claims-officer", ["members"] },
         { "aminata.medical-reviewer", ["members"] },
-        { "cheikh.manager", ["members", "register", "arrears", "remittances", "dashboard", "reports", "projections"] },
+        { "cheikh.manager", ["members", "register", "arrears", "remittances", "dashboard", "reports", "users", "projections"] },
         { "khady.auditor", ["members", "arrears", "remittances", "dashboard", "reports", "projections"] },
-        { "modou.admin", ["projections", "webhooks"] },
+        { "modou.admin", ["users", "projections", "webhooks"] },
     };
 
     [Theory]

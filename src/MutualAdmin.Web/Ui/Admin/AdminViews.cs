@@ -12,3 +12,5 @@ public sealed record RebuildView(long Done, long Total, double RatePerSecond);
 
 public sealed record ProjectionView(string Name, int Generation, bool Live, string State, long Checkpoint, long Head, double LagSeconds,
     string? PausedReason, long OpenDeadLetters, RebuildView? Rebuild);
+
+public sealed record UserView(Guid Id, string Username, string DisplayName, IReadOnlyList<string> Roles, string Language);

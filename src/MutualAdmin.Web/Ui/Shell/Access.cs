@@ -19,4 +19,5 @@ public static class Access
     public const string Dashboards = $"{Manager},{Auditor}";
     public const string Projections = $"{StaffRole.Admin},{Manager},{Auditor}";
     public const string Webhooks = StaffRole.Admin;
+    public const string Users = $"{StaffRole.Admin},{Manager}";
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components.Authorization;
 using MutualAdmin.Web.Auth;
@@ -19,13 +20,26 @@ public sealed class SelfApi(IHttpClientFactory clients, SelfAddress self, Authen
     public const string ClientName = "self";
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(10);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly string circuit = Guid.NewGuid().ToString("N");
     private (string Value, DateTimeOffset Expires)? token;
 
     public Task<ApiResult<T>> Get<T>(string path, CancellationToken ct = default) =>
         Send<T>(new HttpRequestMessage(HttpMethod.Get, path), ct);
 
-    public Task<ApiResult<T>> Post<T>(string path, object? body, CancellationToken ct = default) =>
-        Send<T>(new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) }, ct);
+    /// <summary>
+    /// Posts with an Idempotency-Key drawn from this circuit, the path and the body: a double click
+    /// sends the same key twice and the API replays its first answer instead of registering twice,
+    /// while a corrected form is a new body and so a new request.
+    /// </summary>
+    public Task<ApiResult<T>> Post<T>(string path, object? body, CancellationToken ct = default)
+    {
+        var json = body is null ? [] : JsonSerializer.SerializeToUtf8Bytes(body, Json);
+        var request = new HttpRequestMessage(HttpMethod.Post, path);
+        if (body is not null)
+            request.Content = new ByteArrayContent(json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+        request.Headers.Add("Idempotency-Key", $"ui-{circuit}-{Convert.ToHexString(SHA256.HashData([.. Encoding.UTF8.GetBytes(path), .. json]))[..32]}");
+        return Send<T>(request, ct);
+    }
 
     /// <summary>A document in the format <paramref name="accept"/> names, with its response headers.</summary>
     public async Task<ApiResult<ApiFile>> Download(string path, string accept, CancellationToken ct = default)

@@ -45,4 +45,34 @@ public sealed class RegisterHouseholdTests(UiHost host, Chromium chromium) : UiT
         await rows.GetByText("Ndeye Coumba Ndour").ClickAsync();
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Ndeye Coumba Ndour");
     }
+
+    [Fact]
+    public async Task An_officer_imports_a_collector_s_file_and_downloads_the_rejected_rows()
+    {
+        string[] rows =
+        [
+            "collector_ref,external_member_ref,role,household_ref,full_name,sex,birth_date,birth_year_estimated,phone,region,district,commune,occupation,national_id,subsidy_category,student,registry_reference",
+            "coop-saloum,UI-1,member,H1,Babacar Thiam,M,1969-08-21,false,,Kaolack,Nioro du Rip,Paoskoto,agriculture,,standard,false,",
+            "coop-saloum,UI-2,spouse,H1,Fatou Thiam,F,1975-01-30,false,,Kaolack,Nioro du Rip,Paoskoto,,,standard,false,",
+            "coop-saloum,UI-3,member,H2,Lamine Cissé,M,1981-12-12,false,,Kaolack,Nioro du Rip,Paoskoto,trade,,standard,false,",
+            "coop-saloum,UI-4,child,H2,Adama Cissé,Z,2014-04-04,false,,Kaolack,Nioro du Rip,Paoskoto,,,standard,false,",
+        ];
+        await SignIn($"mariama.enrolment-officer@{Kaolack}");
+        await Test("nav-import").ClickAsync();
+        await Test("collector").FillAsync("coop-saloum");
+        await Test("import-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "saloum.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(string.Join('\n', rows) + "\n"),
+        });
+        await Test("start-import").ClickAsync();
+
+        await Assertions.Expect(Test("import-summary")).ToHaveAttributeAsync("data-finished", "true");
+        await Assertions.Expect(Test("households-registered")).ToHaveTextAsync("1");
+        await Assertions.Expect(Test("rows-rejected")).ToHaveTextAsync("2");
+        await Assertions.Expect(Test("import-problems")).ToContainTextAsync("dependants[0].sex");
+        var download = await Page.RunAndWaitForDownloadAsync(() => Test("download-rejected").ClickAsync());
+        var rejected = await File.ReadAllLinesAsync(await download.PathAsync());
+        Assert.Equal("row,field,reason", rejected[0]);
+        Assert.Contains(rejected, line => line.Contains("\"dependants[0].sex\""));
+    }
 }

@@ -7,15 +7,15 @@ namespace MutualAdmin.Browser.Tests.Shell;
 public sealed class NavigationByRoleTests(UiHost host, Chromium chromium) : UiTest(host, chromium)
 {
     private static readonly string[] Everything =
-        ["members", "register", "arrears", "remittances", "dashboard", "reports", "users", "projections", "webhooks"];
+        ["members", "register", "import", "arrears", "remittances", "dashboard", "reports", "users", "projections", "webhooks"];
 
     public static TheoryData<string, string[]> Roles => new()
     {
-        { "fatou.enrolment-officer", ["members", "register"] },
+        { "fatou.enrolment-officer", ["members", "register", "import"] },
         { "awa.cashier", ["members", "arrears", "remittances"] },
         { "ibrahima.claims-officer", ["members"] },
         { "aminata.medical-reviewer", ["members"] },
-        { "cheikh.manager", ["members", "register", "arrears", "remittances", "dashboard", "reports", "users", "projections"] },
+        { "cheikh.manager", ["members", "register", "import", "arrears", "remittances", "dashboard", "reports", "users", "projections"] },
         { "khady.auditor", ["members", "arrears", "remittances", "dashboard", "reports", "projections"] },
         { "modou.admin", ["users", "projections", "webhooks"] },
     };

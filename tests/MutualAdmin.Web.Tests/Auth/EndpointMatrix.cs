@@ -93,7 +93,7 @@ public static class EndpointMatrix
     /// </summary>
     private static string[] UiPages =>
     [
-        "/", "/sign-in", "/members", "/members/new", "/members/{Id:guid}", "/affiliations/{Id:guid}/account",
+        "/", "/sign-in", "/members", "/members/new", "/members/import", "/members/{Id:guid}", "/affiliations/{Id:guid}/account",
         "/affiliations/{Id:guid}/payment", "/contributions/arrears", "/contributions/remittances", "/dashboard", "/reports",
         "/admin/projections", "/admin/webhooks", "/admin/users",
     ];

@@ -41,6 +41,13 @@ public sealed class SelfApi(IHttpClientFactory clients, SelfAddress self, Authen
         return Send<T>(request, ct);
     }
 
+    /// <summary>Streams a file as the body (an import), without buffering it: files can be large.</summary>
+    public Task<ApiResult<T>> Upload<T>(string path, Stream content, string contentType, CancellationToken ct = default) =>
+        Send<T>(new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StreamContent(content) { Headers = { ContentType = new MediaTypeHeaderValue(contentType) } },
+        }, ct);
+
     /// <summary>A document in the format <paramref name="accept"/> names, with its response headers.</summary>
     public async Task<ApiResult<ApiFile>> Download(string path, string accept, CancellationToken ct = default)
     {

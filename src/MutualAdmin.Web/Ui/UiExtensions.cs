@@ -21,7 +21,6 @@ public static class UiExtensions
         builder.Services.AddScoped<SelfApi>();
         builder.Services.AddScoped<UiSession>();
         builder.Services.AddScoped<Texts>();
-        builder.Services.AddDashboard();
         return builder;
     }
 

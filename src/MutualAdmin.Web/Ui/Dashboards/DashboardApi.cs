@@ -23,8 +23,6 @@ public static class DashboardApi
         IReadOnlyDictionary<string, long> ByState, IReadOnlyDictionary<string, long> BySex, IReadOnlyDictionary<string, long> ByAgeBand,
         long Due, long Collected, IReadOnlyDictionary<string, long> CollectedByMethod, long Arrears, IReadOnlyDictionary<string, long> ArrearsByAge);
 
-    public static IServiceCollection AddDashboard(this IServiceCollection services) => services;
-
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/dashboard", Handle).WithTags("Dashboards").ForStaff(StaffRole.Manager, StaffRole.Auditor);

@@ -24,6 +24,11 @@ public sealed class RecordPaymentTests(UiHost host, Chromium chromium) : UiTest(
         await Assertions.Expect(Test("receipt-status")).ToHaveTextAsync("Active");
         await Page.GotoAsync($"/members/{a.Household}");
         await Assertions.Expect(Test("affiliation-status")).ToHaveTextAsync("Active");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Contribution account" }).ClickAsync();
+        // The member pays half of 7,000 for a standard beneficiary (the subsidy pays the rest); the rest is credit.
+        await Assertions.Expect(Test("member-paid")).ToHaveTextAsync("3,500");
+        await Assertions.Expect(Test("payments")).ToContainTextAsync("UI-0001");
     }
 
     [Fact]

@@ -43,6 +43,15 @@ public sealed class NavigationByRoleTests(UiHost host, Chromium chromium) : UiTe
     }
 
     [Fact]
+    public async Task An_auditor_sees_each_projection_s_checkpoint_and_lag()
+    {
+        await SignIn($"khady.auditor@{Thies}");
+        await Test("nav-projections").ClickAsync();
+        await Assertions.Expect(Test("projections").Locator("tbody tr")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Rebuild" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_on_the_sign_in_page()
     {
         await Page.GotoAsync("/sign-in");

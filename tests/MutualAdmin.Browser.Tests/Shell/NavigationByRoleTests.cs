@@ -7,7 +7,7 @@ namespace MutualAdmin.Browser.Tests.Shell;
 public sealed class NavigationByRoleTests(UiHost host, Chromium chromium) : UiTest(host, chromium)
 {
     private static readonly string[] Everything =
-        ["members", "register", "import", "arrears", "remittances", "dashboard", "reports", "users", "projections", "webhooks"];
+        ["members", "register", "import", "arrears", "remittances", "dashboard", "reports", "audit", "users", "projections", "webhooks"];
 
     public static TheoryData<string, string[]> Roles => new()
     {
@@ -15,8 +15,8 @@ public sealed class NavigationByRoleTests(UiHost host, Chromium chromium) : UiTe
         { "awa.cashier", ["members", "arrears", "remittances"] },
         { "ibrahima.claims-officer", ["members"] },
         { "aminata.medical-reviewer", ["members"] },
-        { "cheikh.manager", ["members", "register", "import", "arrears", "remittances", "dashboard", "reports", "users", "projections"] },
-        { "khady.auditor", ["members", "arrears", "remittances", "dashboard", "reports", "projections"] },
+        { "cheikh.manager", ["members", "register", "import", "arrears", "remittances", "dashboard", "reports", "audit", "users", "projections"] },
+        { "khady.auditor", ["members", "arrears", "remittances", "dashboard", "reports", "audit", "projections"] },
         { "modou.admin", ["users", "projections", "webhooks"] },
     };
 

@@ -17,6 +17,7 @@ public static class Access
     public const string Reports = $"{Manager},{Auditor}";
     public const string Publishing = Manager;
     public const string Dashboards = $"{Manager},{Auditor}";
+    public const string Audit = $"{Auditor},{Manager}";
     public const string Projections = $"{StaffRole.Admin},{Manager},{Auditor}";
     public const string Webhooks = StaffRole.Admin;
     public const string Users = $"{StaffRole.Admin},{Manager}";

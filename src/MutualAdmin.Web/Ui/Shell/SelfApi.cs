@@ -21,24 +21,28 @@ public sealed class SelfApi(IHttpClientFactory clients, SelfAddress self, Authen
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(10);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string circuit = Guid.NewGuid().ToString("N");
+    private int answered;
     private (string Value, DateTimeOffset Expires)? token;
 
     public Task<ApiResult<T>> Get<T>(string path, CancellationToken ct = default) =>
         Send<T>(new HttpRequestMessage(HttpMethod.Get, path), ct);
 
     /// <summary>
-    /// Posts with an Idempotency-Key drawn from this circuit, the path and the body: a double click
-    /// sends the same key twice and the API replays its first answer instead of registering twice,
-    /// while a corrected form is a new body and so a new request.
+    /// Posts with an Idempotency-Key drawn from this circuit, the path, the body and how many posts
+    /// have come back so far: a double click sends the same key twice while the first is on its way,
+    /// and the API replays its first answer instead of registering twice; the same form sent again
+    /// later, or corrected, is a new request.
     /// </summary>
-    public Task<ApiResult<T>> Post<T>(string path, object? body, CancellationToken ct = default)
+    public async Task<ApiResult<T>> Post<T>(string path, object? body, CancellationToken ct = default)
     {
         var json = body is null ? [] : JsonSerializer.SerializeToUtf8Bytes(body, Json);
         var request = new HttpRequestMessage(HttpMethod.Post, path);
         if (body is not null)
             request.Content = new ByteArrayContent(json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
-        request.Headers.Add("Idempotency-Key", $"ui-{circuit}-{Convert.ToHexString(SHA256.HashData([.. Encoding.UTF8.GetBytes(path), .. json]))[..32]}");
-        return Send<T>(request, ct);
+        var attempt = Encoding.UTF8.GetBytes($"{Volatile.Read(ref answered)} {path} ");
+        request.Headers.Add("Idempotency-Key", $"ui-{circuit}-{Convert.ToHexString(SHA256.HashData([.. attempt, .. json]))[..32]}");
+        try { return await Send<T>(request, ct); }
+        finally { Interlocked.Increment(ref answered); }
     }
 
     /// <summary>Streams a file as the body (an import), without buffering it: files can be large.</summary>

@@ -29,6 +29,13 @@ public sealed class RecordPaymentTests(UiHost host, Chromium chromium) : UiTest(
         // The member pays half of 7,000 for a standard beneficiary (the subsidy pays the rest); the rest is credit.
         await Assertions.Expect(Test("member-paid")).ToHaveTextAsync("3,500");
         await Assertions.Expect(Test("payments")).ToContainTextAsync("UI-0001");
+
+        // Recorded in error: reversed with a reason (K-5), the member share is unpaid again.
+        await Test("reverse-receipt").SelectOptionAsync("UI-0001");
+        await Test("reverse-reason").FillAsync("typed against the wrong household");
+        await Test("reverse").ClickAsync();
+        await Assertions.Expect(Test("member-paid")).ToHaveTextAsync("0");
+        await Assertions.Expect(Test("reversal")).ToHaveCountAsync(0);
     }
 
     [Fact]

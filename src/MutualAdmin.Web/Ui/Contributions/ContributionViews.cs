@@ -22,3 +22,7 @@ public sealed record ArrearsReport(DateOnly AsOf, long Total, IReadOnlyList<Buck
 
 public sealed record RemittanceView(Guid RemittanceId, int? Number, string Period, string State, long Collected, long Fee, long ToRemit,
     long SubsidiesClaimed, Guid? SupersededBy, string? DisputeReason);
+
+public sealed record CollectionRow(string Method, string Share, long Amount, int Count);
+
+public sealed record CollectionsMonth(string Period, long MemberCollected, long SubsidiesDue, IReadOnlyList<CollectionRow> Rows);

@@ -18,6 +18,9 @@ public sealed class Chromium : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // Generous limits, not waits: auto-waiting returns as soon as the page is right, and a CI machine
+        // running every test assembly at once can take seconds to serve a page.
+        Assertions.SetDefaultExpectTimeout(20_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {

@@ -16,7 +16,7 @@ public abstract class UiTest(UiHost host, Chromium chromium) : IClassFixture<UiH
     public virtual async ValueTask InitializeAsync()
     {
         context = await chromium.Browser.NewContextAsync(new() { BaseURL = host.Address.ToString(), AcceptDownloads = true });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         Page = await context.NewPageAsync();
     }
 

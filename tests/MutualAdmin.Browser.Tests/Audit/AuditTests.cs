@@ -19,6 +19,6 @@ public sealed class AuditTests(UiHost host, Chromium chromium) : UiTest(host, ch
         await Assertions.Expect(first).ToContainTextAsync("enrolment-officer");
 
         await Test("verify").ClickAsync();
-        await Assertions.Expect(Test("verification-state")).ToHaveAttributeAsync("data-state", "passed", new() { Timeout = 30_000 });
+        await Assertions.Expect(Test("verification-state")).ToHaveAttributeAsync("data-state", "passed", new() { Timeout = 60_000 });
     }
 }

@@ -44,6 +44,15 @@ public sealed class RegisterHouseholdTests(UiHost host, Chromium chromium) : UiT
         await Assertions.Expect(rows.First).ToContainTextAsync("Mame Sokhna Ndour");
         await rows.GetByText("Ndeye Coumba Ndour").ClickAsync();
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Ndeye Coumba Ndour");
+
+        // A birth later on: the new child joins the household from its page.
+        await Test("open-add-dependant").ClickAsync();
+        await Test("dependant-fullName").FillAsync("Ibou Ndour");
+        await Test("dependant-sex").SelectOptionAsync("M");
+        await Test("dependant-birthDate").FillAsync(DateTime.UtcNow.AddDays(-10).ToString("yyyy-MM-dd"));
+        await Test("add-dependant-save").ClickAsync();
+        await Assertions.Expect(Test("beneficiaries").Locator("tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(Test("beneficiaries")).ToContainTextAsync("Ibou Ndour");
     }
 
     [Fact]

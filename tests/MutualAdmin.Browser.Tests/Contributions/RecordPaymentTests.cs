@@ -24,6 +24,7 @@ public sealed class RecordPaymentTests(UiHost host, Chromium chromium) : UiTest(
         await Assertions.Expect(Test("receipt-status")).ToHaveTextAsync("Active");
         await Page.GotoAsync($"/members/{a.Household}");
         await Assertions.Expect(Test("affiliation-status")).ToHaveTextAsync("Active");
+        await Assertions.Expect(Test("coverage-year")).ToHaveCountAsync(1);
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Contribution account" }).ClickAsync();
         // The member pays half of 7,000 for a standard beneficiary (the subsidy pays the rest); the rest is credit.

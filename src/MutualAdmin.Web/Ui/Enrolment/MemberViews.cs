@@ -16,7 +16,7 @@ public sealed record PersonView(Guid PersonId, string BeneficiaryNumber, string 
 public sealed record YearView(DateOnly Start, DateOnly End);
 
 public sealed record AffiliationView(Guid AffiliationId, string SchemeCode, string Channel, string PaymentPlan, string Status,
-    DateOnly RequestedOn, DateOnly? ActivatedOn);
+    DateOnly RequestedOn, DateOnly? ActivatedOn, IReadOnlyList<YearView> Years);
 
 public sealed record HouseholdView(Guid HouseholdId, Guid MemberId, PlaceView Locality, string OccupationCategory, long Version,
     DateOnly AsOf, IReadOnlyList<PersonView> Beneficiaries, IReadOnlyList<AffiliationView> Affiliations);

@@ -9,10 +9,20 @@ public static class Households
     public sealed record Affiliated(Guid Household, Guid Affiliation);
 
     /// <summary>A one-person household of Thiès with an approved affiliation, pending until its first payment (E-6).</summary>
-    public static async Task<Affiliated> Affiliate(UiHost host, string name, string plan = "annual", string tenant = UiHost.Thies)
+    public static async Task<Affiliated> Affiliate(UiHost host, string name, string plan = "annual")
     {
-        var officer = await host.Api(tenant == UiHost.Thies ? $"fatou.enrolment-officer@{tenant}" : $"mariama.enrolment-officer@{tenant}");
-        var manager = await host.Api(tenant == UiHost.Thies ? $"cheikh.manager@{tenant}" : $"ndeye.manager@{tenant}");
+        var officer = await host.Api($"fatou.enrolment-officer@{UiHost.Thies}");
+        var household = await Register(host, name);
+        var requested = await Json(await officer.PostAsJsonAsync($"/api/members/{household}/affiliations", new { channel = "individual", paymentPlan = plan }));
+        var affiliation = requested.GetProperty("affiliationId").GetGuid();
+        (await (await host.Api($"cheikh.manager@{UiHost.Thies}")).PostAsync($"/api/affiliations/{affiliation}/approval", null)).EnsureSuccessStatusCode();
+        return new(household, affiliation);
+    }
+
+    /// <summary>A one-person household of Thiès, not affiliated yet.</summary>
+    public static async Task<Guid> Register(UiHost host, string name)
+    {
+        var officer = await host.Api($"fatou.enrolment-officer@{UiHost.Thies}");
         var registered = await Json(await officer.PostAsJsonAsync("/api/members", new
         {
             member = new { fullName = name, sex = "F", birthDate = "1984-03-09", subsidyCategory = "standard" },
@@ -20,11 +30,7 @@ public static class Households
             occupationCategory = "fishing",
             confirmedNotDuplicate = true,
         }));
-        var household = registered.GetProperty("householdId").GetGuid();
-        var requested = await Json(await officer.PostAsJsonAsync($"/api/members/{household}/affiliations", new { channel = "individual", paymentPlan = plan }));
-        var affiliation = requested.GetProperty("affiliationId").GetGuid();
-        (await manager.PostAsync($"/api/affiliations/{affiliation}/approval", null)).EnsureSuccessStatusCode();
-        return new(household, affiliation);
+        return registered.GetProperty("householdId").GetGuid();
     }
 
     public static async Task<JsonElement> Json(HttpResponseMessage response)

@@ -70,4 +70,26 @@ public sealed class RecordPaymentTests(UiHost host, Chromium chromium) : UiTest(
         await Test("submit-remittance").ClickAsync();
         await Assertions.Expect(Test("remittance-state")).ToHaveTextAsync("Submitted");
     }
+
+    [Fact]
+    public async Task An_officer_requests_the_affiliation_a_manager_approves_it_and_takes_the_first_payment()
+    {
+        var household = await Households.Register(Host, "Aida Thiaw");
+        await SignIn($"fatou.enrolment-officer@{Thies}");
+        await Page.GotoAsync($"/members/{household}");
+        await Test("plan").SelectOptionAsync("quarterly");
+        await Test("affiliate").ClickAsync();
+        await Assertions.Expect(Test("affiliation-status")).ToHaveTextAsync("Pending");
+        await Assertions.Expect(Test("approve")).ToHaveCountAsync(0);
+
+        await SignOut();
+        await SignIn($"cheikh.manager@{Thies}");
+        await Page.GotoAsync($"/members/{household}");
+        await Test("approve").ClickAsync();
+        await Test("record-payment").ClickAsync();
+        await Test("receipt").FillAsync("UI-0003");
+        await Test("amount").FillAsync("875");
+        await Test("save-payment").ClickAsync();
+        await Assertions.Expect(Test("receipt-status")).ToHaveTextAsync("Active");
+    }
 }

@@ -86,6 +86,7 @@ public sealed class RecordPaymentTests(UiHost host, Chromium chromium) : UiTest(
         await SignIn($"cheikh.manager@{Thies}");
         await Page.GotoAsync($"/members/{household}");
         await Test("approve").ClickAsync();
+        await Assertions.Expect(Test("done")).ToHaveTextAsync("Approved.");
         await Test("record-payment").ClickAsync();
         await Test("receipt").FillAsync("UI-0003");
         await Test("amount").FillAsync("875");

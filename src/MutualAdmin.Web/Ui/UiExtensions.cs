@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using MutualAdmin.Web.Ui.Dashboards;
 using MutualAdmin.Web.Ui.Shell;
 using Radzen;

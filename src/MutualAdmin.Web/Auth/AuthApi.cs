@@ -39,10 +39,15 @@ public static class AuthApi
     {
         var user = await users.SignIn(credentials.Username, credentials.Password, ct);
         if (user is null) return BadCredentials();
-        var identity = new ClaimsIdentity(ClaimsOf(user), CookieAuthenticationDefaults.AuthenticationScheme, ClaimNames.Name, ClaimNames.Role);
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        await http.SignInAsync(CookieScheme, CookiePrincipal(user));
         return TypedResults.NoContent();
     }
+
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+
+    /// <summary>Who the staff cookie says the user is; the UI's sign-in page sets the same cookie.</summary>
+    public static ClaimsPrincipal CookiePrincipal(StaffUser user) =>
+        new(new ClaimsIdentity(ClaimsOf(user), CookieScheme, ClaimNames.Name, ClaimNames.Role));
 
     private static async Task<NoContent> SignOut(HttpContext http)
     {

@@ -14,6 +14,7 @@ using MutualAdmin.Web.Platform;
 using MutualAdmin.Web.Projections;
 using MutualAdmin.Web.Schemes;
 using MutualAdmin.Web.Seeding;
+using MutualAdmin.Web.Ui;
 
 namespace MutualAdmin.Web.Hosting;
 
@@ -39,12 +40,14 @@ public static class App
         builder.Services.AddFund();
         builder.Services.AddReports();
         builder.Services.AddAudit();
+        builder.AddUi();
 
         var app = builder.Build();
         app.Use(Correlation.Middleware);
         app.UseErrors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery(); // the UI's sign-in form
         app.UseIdempotency();
         app.MapHealth();
         app.MapOpenApiDocs();
@@ -58,6 +61,7 @@ public static class App
         app.MapFund();
         app.MapReports();
         app.MapAudit();
+        app.MapUi();
         return app;
     }
 

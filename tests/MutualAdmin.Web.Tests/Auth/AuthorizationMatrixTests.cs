@@ -17,7 +17,9 @@ public sealed class AuthorizationMatrixTests(TestCluster cluster) : WebTest(clus
         var clients = new Dictionary<string, HttpClient> { ["anonymous"] = Client, ["fund"] = await FundClient(), ["provider"] = await ProviderClient("thies") };
         foreach (var role in Callers.Take(7)) clients[role] = await SignedIn($"{role}@thies");
 
-        var endpoints = Routes.Of(Factory);
+        // Static files of the web UI (styles, scripts, fonts: hundreds of fingerprinted variants) are
+        // open by design and hold nothing of anyone's; one of them stands for all (EndpointMatrix.StaticAsset).
+        var endpoints = Routes.Of(Factory).Where(e => !EndpointMatrix.IsStaticAsset(e.Key) || e.Key == EndpointMatrix.StaticAsset).ToList();
         Assert.NotEmpty(endpoints);
         var unlisted = endpoints.Where(e => !EndpointMatrix.Allowed.ContainsKey(e.Key)).Select(e => e.Key).ToList();
         Assert.True(unlisted.Count == 0, $"endpoints missing from EndpointMatrix: {string.Join(", ", unlisted)}");

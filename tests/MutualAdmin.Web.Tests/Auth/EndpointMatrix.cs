@@ -99,5 +99,37 @@ public static class EndpointMatrix
         ["POST /api/payment-batches/{id:guid}/payment"] = ["manager"],
         ["POST /provider/v1/claims/"] = ["provider"],
         ["GET /provider/v1/claims/{reference}"] = ["provider"],
-    };
+        ["GET /api/dashboard"] = ["manager", "auditor"],
+    }.Concat(UiPages.SelectMany(page => new[] { $"GET {page}", $"POST {page}" }).Concat(UiPlumbing)
+        .Select(key => KeyValuePair.Create(key, new[] { Anyone }))).ToDictionary();
+
+    /// <summary>
+    /// The staff web UI's pages (issue 9) answer anyone: each page checks the signed-in user's roles in
+    /// its circuit and reaches data only through the API endpoints above. GET renders, POST takes forms.
+    /// </summary>
+    private static string[] UiPages =>
+    [
+        "/", "/sign-in", "/members", "/members/new", "/members/import", "/members/{Id:guid}", "/affiliations/{Id:guid}/account",
+        "/affiliations/{Id:guid}/payment", "/contributions/arrears", "/contributions/remittances", "/dashboard", "/reports",
+        "/admin/projections", "/admin/webhooks", "/admin/users", "/audit", "/audit/{Kind}/{Id:guid}",
+    ];
+
+    /// <summary>The Blazor circuit's hub, and the one static file that stands for all.</summary>
+    private static string[] UiPlumbing =>
+    [
+        "GET /_blazor", "GET /_blazor/disconnect/", "GET /_blazor/initializers/", "GET /_blazor/negotiate",
+        StaticAsset,
+    ];
+
+    /// <summary>
+    /// The staff web UI's static files: open to anyone, like any web page's styles and scripts. The
+    /// matrix checks one of them and leaves the rest out.
+    /// </summary>
+    public static bool IsStaticAsset(string key) =>
+        key.StartsWith("GET /_content/", StringComparison.Ordinal) || key.StartsWith("HEAD /_content/", StringComparison.Ordinal)
+        || key.StartsWith("GET /_framework/", StringComparison.Ordinal) || key.StartsWith("HEAD /_framework/", StringComparison.Ordinal)
+        || key.StartsWith("GET /ui.", StringComparison.Ordinal) || key.StartsWith("HEAD /ui.", StringComparison.Ordinal)
+        || key.EndsWith(" /{**path:file}", StringComparison.Ordinal); // the files' fallback: only paths naming a file reach it
+
+    public const string StaticAsset = "GET /ui.css";
 }

@@ -1,0 +1,16 @@
+namespace MutualAdmin.Web.Ui.Admin;
+
+// The parts of the administration API's answers these pages show.
+
+public sealed record DeadLetterView(long Position, Guid EventId, int Attempts, string? LastError, DateTimeOffset DeadAt, DateTimeOffset? RetriedAt);
+
+public sealed record WebhookView(Guid Id, string ClientId, string Url, string[] Types, long DeliveredPosition, int Attempts,
+    DateTimeOffset NextAttemptAt, DateTimeOffset? FailingSince, string? LastError, DateTimeOffset? DisabledAt, string? DisabledReason,
+    IReadOnlyList<DeadLetterView> DeadLetters);
+
+public sealed record RebuildView(long Done, long Total, double RatePerSecond);
+
+public sealed record ProjectionView(string Name, int Generation, bool Live, string State, long Checkpoint, long Head, double LagSeconds,
+    string? PausedReason, long OpenDeadLetters, RebuildView? Rebuild);
+
+public sealed record UserView(Guid Id, string Username, string DisplayName, IReadOnlyList<string> Roles, string Language);

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MutualAdmin.Domain;
+using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Errors;
+using MutualAdmin.Web.Reports;
+
+namespace MutualAdmin.Web.Ui.Dashboards;
+
+/// <summary>
+/// <c>GET /api/dashboard?month=yyyy-MM</c> (managers, auditors): a month's figures for the dashboard
+/// page. They are read from the statutory reports of that month built at one position,
+/// now, so a chart never disagrees with the report the Fund receives for the same position.
+/// </summary>
+public static class DashboardApi
+{
+    /// <summary>How many months the enrolment trend shows, ending with the chosen one.</summary>
+    public const int TrendMonths = 6;
+
+    public sealed record MonthEnrolment(string Month, long Beneficiaries, long NewAffiliations);
+
+    public sealed record Figures(string Month, long Position, IReadOnlyList<MonthEnrolment> Enrolment,
+        IReadOnlyDictionary<string, long> ByState, IReadOnlyDictionary<string, long> BySex, IReadOnlyDictionary<string, long> ByAgeBand,
+        long Due, long Collected, IReadOnlyDictionary<string, long> CollectedByMethod, long Arrears, IReadOnlyDictionary<string, long> ArrearsByAge);
+
+    public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/dashboard", Handle).WithTags("Dashboards").ForStaff(StaffRole.Manager, StaffRole.Auditor);
+        return app;
+    }
+
+    private static async Task<Ok<Figures>> Handle(string month, Actor actor, Reporting reporting, EventStore.EventStore store, CancellationToken ct)
+    {
+        if (!Period.TryParse(month, out var period)) throw RequestValidationException.For("month", "a month written yyyy-MM");
+        var position = await store.HeadPosition(ct);
+        var first = new DateOnly(period.Year, period.Month, 1);
+        var trend = new List<MonthEnrolment>();
+        JsonObject register = null!;
+        for (var back = TrendMonths - 1; back >= 0; back--)
+        {
+            var name = first.AddMonths(-back).ToString("yyyy-MM");
+            register = (await reporting.Build(ReportKind.AffiliationRegister, actor.Tenant, name, position, ct))!.Content;
+            trend.Add(new(name, Number(register["stock"]!["total"]), Number(register["flows"]!["new"])));
+        }
+        var stock = register["stock"]!;
+        var contributions = (await reporting.Build(ReportKind.Contributions, actor.Tenant, month, position, ct))!.Content;
+        return TypedResults.Ok(new Figures(month, position, trend,
+            Flat(stock["byState"]!), Summed(stock["bySex"]!), Summed(stock["byAgeBand"]!),
+            Number(contributions["due"]!["total"]), Number(contributions["collected"]!["total"]), Flat(contributions["collected"]!["byMethod"]!),
+            Number(contributions["arrears"]!["total"]), Flat(contributions["arrears"]!["byAge"]!)));
+    }
+
+    // Counts are written as int or long; reading the JSON text takes either.
+    private static long Number(JsonNode? node) => node is null ? 0 : long.Parse(node.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, long> Flat(JsonNode node) => node.AsObject().ToDictionary(p => p.Key, p => Number(p.Value));
+
+    /// <summary>R-1 counts each key within each state; the dashboard shows the key across states.</summary>
+    private static Dictionary<string, long> Summed(JsonNode byState) => byState.AsObject()
+        .SelectMany(state => state.Value!.AsObject().Select(p => (p.Key, Value: Number(p.Value))))
+        .GroupBy(p => p.Key).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
+}

@@ -1,0 +1,47 @@
+
+
+namespace MutualAdmin.Web.Ui.Enrolment;
+
+/// <summary>
+/// A household as the officer types it, sent as the body of <c>POST /api/members</c>. Nothing is
+/// checked here: the server's rules answer, field by field, so there is one source of truth.
+/// </summary>
+public sealed class HouseholdForm
+{
+    public PersonForm Member { get; } = new() { Relationship = null };
+    public List<PersonForm> Dependants { get; } = [];
+    public string Region { get; set; } = "";
+    public string District { get; set; } = "";
+    public string Commune { get; set; } = "";
+    public string OccupationCategory { get; set; } = "";
+    public bool ConfirmedNotDuplicate { get; set; }
+
+    public object Body() => new
+    {
+        member = Member.Body(),
+        locality = new { region = Region, district = District, commune = Commune },
+        occupationCategory = OccupationCategory,
+        dependants = Dependants.Count == 0 ? null : Dependants.Select(d => d.Body()).ToArray(),
+        confirmedNotDuplicate = ConfirmedNotDuplicate,
+    };
+}
+
+public sealed class PersonForm
+{
+    public string FullName { get; set; } = "";
+    public string Sex { get; set; } = "";
+    public DateOnly? BirthDate { get; set; }
+    public string? Phone { get; set; }
+    public string? NationalId { get; set; }
+    public string SubsidyCategory { get; set; } = Domain.Schemes.SubsidyCategory.Standard;
+    public string? RegistryReference { get; set; }
+    public string? Relationship { get; set; } = Domain.Enrolment.Relationship.Child;
+
+    public object Body() => new
+    {
+        fullName = FullName, sex = Sex, birthDate = BirthDate, phone = Blank(Phone), nationalId = Blank(NationalId),
+        subsidyCategory = SubsidyCategory, registryReference = Blank(RegistryReference), relationship = Relationship,
+    };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

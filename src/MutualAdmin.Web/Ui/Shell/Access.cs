@@ -1,0 +1,24 @@
+using MutualAdmin.Domain;
+using static MutualAdmin.Domain.StaffRole;
+
+namespace MutualAdmin.Web.Ui.Shell;
+
+/// <summary>
+/// Who may use each part of the UI: the roles the API's endpoints allow behind it, so a link shows
+/// only when its page would work. Comma lists, as [Authorize(Roles = …)] takes them.
+/// </summary>
+public static class Access
+{
+    public const string Enrolment = $"{EnrolmentOfficer},{Manager},{Cashier},{ClaimsOfficer},{MedicalReviewer},{Auditor}";
+    public const string Registering = $"{EnrolmentOfficer},{Manager}";
+    public const string Contributions = $"{Cashier},{Manager},{Auditor}";
+    public const string Paying = $"{Cashier},{Manager}";
+    public const string Remitting = $"{Cashier},{Manager}";
+    public const string Reports = $"{Manager},{Auditor}";
+    public const string Publishing = Manager;
+    public const string Dashboards = $"{Manager},{Auditor}";
+    public const string Audit = $"{Auditor},{Manager}";
+    public const string Projections = $"{StaffRole.Admin},{Manager},{Auditor}";
+    public const string Webhooks = StaffRole.Admin;
+    public const string Users = $"{StaffRole.Admin},{Manager}";
+}

@@ -1,0 +1,57 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MutualAdmin.Testing;
+using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Seeding;
+
+namespace MutualAdmin.Browser.Tests;
+
+/// <summary>
+/// The real host listening on a free port, on a fresh database of the assembly's cluster, seeded with
+/// the demo (two mutuals, one user per role each, English at Thiès and French at Kaolack, CSU-BASE).
+/// One per test class.
+/// </summary>
+public sealed class UiHost(TestCluster cluster) : IAsyncLifetime
+{
+    public const string Thies = "mutuelle-thies", Kaolack = "mutuelle-kaolack";
+    private WebApplicationFactory<Program> factory = null!;
+
+    public string Password { get; private set; } = "";
+    public Uri Address { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var connectionString = await cluster.CreateDatabase("browser");
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Testing");
+            host.UseSetting("ConnectionStrings:MutualAdmin", connectionString);
+            host.UseSetting("Urls", "http://127.0.0.1:0"); // appsettings.json names 5080; any free port will do
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        Address = new Uri(factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        Password = (await factory.Services.GetRequiredService<DemoSeed>().Run(default)).Password;
+    }
+
+    public T Service<T>() where T : notnull => factory.Services.GetRequiredService<T>();
+
+    /// <summary>An API client acting as a demo user, for setting up what a test starts from.</summary>
+    public async Task<HttpClient> Api(string username)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password = Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync() => await factory.DisposeAsync();
+}

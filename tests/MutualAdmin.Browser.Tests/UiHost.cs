@@ -17,7 +17,7 @@ namespace MutualAdmin.Browser.Tests;
 /// the demo (two mutuals, one user per role each, English at Thiès and French at Kaolack, CSU-BASE).
 /// One per test class.
 /// </summary>
-public sealed class UiHost(TestCluster cluster) : IAsyncLifetime
+public class UiHost(TestCluster cluster) : IAsyncLifetime
 {
     public const string Thies = "mutuelle-thies", Kaolack = "mutuelle-kaolack";
     private WebApplicationFactory<Program> factory = null!;
@@ -33,12 +33,16 @@ public sealed class UiHost(TestCluster cluster) : IAsyncLifetime
             host.UseEnvironment("Testing");
             host.UseSetting("ConnectionStrings:MutualAdmin", connectionString);
             host.UseSetting("Urls", "http://127.0.0.1:0"); // appsettings.json names 5080; any free port will do
+            foreach (var (key, value) in Settings) host.UseSetting(key, value);
         });
         factory.UseKestrel(0);
         factory.StartServer();
         Address = new Uri(factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
         Password = (await factory.Services.GetRequiredService<DemoSeed>().Run(default)).Password;
     }
+
+    /// <summary>Settings a kind of host adds to the demo's (see <see cref="NoWaitingHost"/>).</summary>
+    protected virtual IEnumerable<(string Key, string Value)> Settings => [];
 
     public T Service<T>() where T : notnull => factory.Services.GetRequiredService<T>();
 
@@ -54,4 +58,13 @@ public sealed class UiHost(TestCluster cluster) : IAsyncLifetime
     }
 
     public async ValueTask DisposeAsync() => await factory.DisposeAsync();
+}
+
+/// <summary>
+/// The demo host with no waiting period, so that a household paid up today is covered today and its
+/// claims pass the cover checks (C-2) without moving any clock.
+/// </summary>
+public sealed class NoWaitingHost(TestCluster cluster) : UiHost(cluster)
+{
+    protected override IEnumerable<(string Key, string Value)> Settings => [("Enrolment:WaitingPeriodDays", "0")];
 }

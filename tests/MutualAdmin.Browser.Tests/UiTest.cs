@@ -6,7 +6,10 @@ namespace MutualAdmin.Browser.Tests;
 /// A test in its own browser context against the class's host. A failing test leaves a screenshot
 /// of the page in TestResults/screenshots, named after the test.
 /// </summary>
-public abstract class UiTest(UiHost host, Chromium chromium) : IClassFixture<UiHost>, IAsyncLifetime
+public abstract class UiTest(UiHost host, Chromium chromium) : BrowserTest(host, chromium), IClassFixture<UiHost>;
+
+/// <summary>The browser side of a test, on whichever kind of host its class shares.</summary>
+public abstract class BrowserTest(UiHost host, Chromium chromium) : IAsyncLifetime
 {
     protected UiHost Host => host;
     private IBrowserContext? context;

@@ -7,16 +7,16 @@ namespace MutualAdmin.Browser.Tests.Shell;
 public sealed class NavigationByRoleTests(UiHost host, Chromium chromium) : UiTest(host, chromium)
 {
     private static readonly string[] Everything =
-        ["members", "register", "import", "arrears", "remittances", "dashboard", "reports", "audit", "users", "projections", "webhooks"];
+        ["members", "register", "import", "arrears", "remittances", "claims", "claim-entry", "batches", "dashboard", "reports", "audit", "users", "projections", "webhooks"];
 
     public static TheoryData<string, string[]> Roles => new()
     {
         { "fatou.enrolment-officer", ["members", "register", "import"] },
         { "awa.cashier", ["members", "arrears", "remittances"] },
-        { "ibrahima.claims-officer", ["members"] },
-        { "aminata.medical-reviewer", ["members"] },
-        { "cheikh.manager", ["members", "register", "import", "arrears", "remittances", "dashboard", "reports", "audit", "users", "projections"] },
-        { "khady.auditor", ["members", "arrears", "remittances", "dashboard", "reports", "audit", "projections"] },
+        { "ibrahima.claims-officer", ["members", "claims", "claim-entry", "batches"] },
+        { "aminata.medical-reviewer", ["members", "claims", "batches"] },
+        { "cheikh.manager", ["members", "register", "import", "arrears", "remittances", "claims", "claim-entry", "batches", "dashboard", "reports", "audit", "users", "projections"] },
+        { "khady.auditor", ["members", "arrears", "remittances", "claims", "batches", "dashboard", "reports", "audit", "projections"] },
         { "modou.admin", ["users", "projections", "webhooks"] },
     };
 

@@ -112,6 +112,7 @@ public static class EndpointMatrix
         "/", "/sign-in", "/members", "/members/new", "/members/import", "/members/{Id:guid}", "/affiliations/{Id:guid}/account",
         "/affiliations/{Id:guid}/payment", "/contributions/arrears", "/contributions/remittances", "/dashboard", "/reports",
         "/admin/projections", "/admin/webhooks", "/admin/users", "/audit", "/audit/{Kind}/{Id:guid}",
+        "/claims", "/claims/queues/{Queue}", "/claims/new", "/claims/{Id:guid}", "/claims/batches",
     ];
 
     /// <summary>The Blazor circuit's hub, and the one static file that stands for all.</summary>

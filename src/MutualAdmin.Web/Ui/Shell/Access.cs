@@ -14,6 +14,11 @@ public static class Access
     public const string Contributions = $"{Cashier},{Manager},{Auditor}";
     public const string Paying = $"{Cashier},{Manager}";
     public const string Remitting = $"{Cashier},{Manager}";
+    public const string Claims = $"{ClaimsOfficer},{MedicalReviewer},{Manager},{Auditor}";
+    public const string EnteringClaims = $"{ClaimsOfficer},{Manager}";
+    public const string Reviewing = MedicalReviewer;
+    public const string SecondApproval = $"{MedicalReviewer},{Manager}";
+    public const string PayingProviders = Manager;
     public const string Reports = $"{Manager},{Auditor}";
     public const string Publishing = Manager;
     public const string Dashboards = $"{Manager},{Auditor}";

@@ -1,0 +1,78 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using static MutualAdmin.Browser.Tests.UiHost;
+
+namespace MutualAdmin.Browser.Tests.Claims;
+
+/// <summary>
+/// A paper claim from entry to its second approval in the browser (C-8, C-9): a claims officer enters
+/// it, the medical reviewer lowers it and may not approve it himself, a manager gives the second approval.
+/// </summary>
+public sealed class ClaimReviewTests(NoWaitingHost host, Chromium chromium) : BrowserTest(host, chromium), IClassFixture<NoWaitingHost>
+{
+    [Fact]
+    public async Task A_claim_entered_on_paper_is_reviewed_and_approved_by_a_second_person()
+    {
+        var number = await CoveredBeneficiary("Ndeye Thiam");
+
+        await SignIn($"ibrahima.claims-officer@{Thies}");
+        await Test("nav-claim-entry").ClickAsync();
+        await Test("provider").SelectOptionAsync("hr-thies");
+        await Test("reference").FillAsync("HRT-2026-0042");
+        await Test("beneficiary").FillAsync(number);
+        await Test("visit-type").SelectOptionAsync("emergency");
+        await Test("diagnosis").FillAsync("K35.8");
+        await Test("tariff-0").FillAsync("HOSP-ICU");
+        await Test("quantity-0").FillAsync("10");
+        await Test("price-0").FillAsync("40000");
+        await Test("submit-claim").ClickAsync();
+
+        // 400,000 claimed is above the review threshold; 90% of it is cut to the 300,000 ceiling.
+        await Assertions.Expect(Test("claim-status")).ToHaveTextAsync("Pending review");
+        await Assertions.Expect(Test("claim-benefit")).ToHaveTextAsync("300,000");
+        await Assertions.Expect(Test("review-reasons")).ToContainTextAsync("above-review-threshold");
+        await SignOut();
+
+        await SignIn($"aminata.medical-reviewer@{Thies}");
+        await Test("nav-claims").ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "HRT-2026-0042" }).ClickAsync();
+        await Test("review-quantity-1").FillAsync("8");
+        await Test("justification").FillAsync("eight days in intensive care per the discharge summary");
+        await Test("save-review").ClickAsync();
+        // 8 × 40,000 at 90% = 288,000: above the four-eyes threshold (250,000).
+        await Assertions.Expect(Test("claim-status")).ToHaveTextAsync("Awaiting second approval");
+        await Assertions.Expect(Test("claim-benefit")).ToHaveTextAsync("288,000");
+        await Test("second-approval").ClickAsync();
+        await Assertions.Expect(Test("problem")).ToContainTextAsync("C-9");
+        await Assertions.Expect(Test("claim-status")).ToHaveTextAsync("Awaiting second approval");
+        await SignOut();
+
+        await SignIn($"cheikh.manager@{Thies}");
+        await Page.GotoAsync("/claims/queues/pending-second-approval");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "HRT-2026-0042" }).ClickAsync();
+        await Test("second-approval").ClickAsync();
+        await Assertions.Expect(Test("claim-status")).ToHaveTextAsync("Partially approved");
+        await Assertions.Expect(Test("claim-benefit")).ToHaveTextAsync("288,000");
+        await Assertions.Expect(Test("second-approval")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>A household of one, affiliated and paid for the year today: covered today on this host.</summary>
+    private async Task<string> CoveredBeneficiary(string name)
+    {
+        var officer = await Host.Api($"fatou.enrolment-officer@{Thies}");
+        var registered = await Households.Json(await officer.PostAsJsonAsync("/api/members", new
+        {
+            member = new { fullName = name, sex = "F", birthDate = "1979-07-21", subsidyCategory = "standard" },
+            locality = new { region = "Thiès", district = "Mbour", commune = "Joal-Fadiouth" },
+            occupationCategory = "fishing",
+            confirmedNotDuplicate = true,
+        }));
+        var household = registered.GetProperty("householdId").GetGuid();
+        var affiliation = (await Households.Json(await officer.PostAsJsonAsync($"/api/members/{household}/affiliations",
+            new { channel = "individual", paymentPlan = "annual" }))).GetProperty("affiliationId").GetGuid();
+        (await (await Host.Api($"cheikh.manager@{Thies}")).PostAsync($"/api/affiliations/{affiliation}/approval", null)).EnsureSuccessStatusCode();
+        (await (await Host.Api($"awa.cashier@{Thies}")).PostAsJsonAsync($"/api/affiliations/{affiliation}/payments",
+            new { receipt = "CLAIM-UI-1", amount = 3500, method = "cash" })).EnsureSuccessStatusCode();
+        return registered.GetProperty("beneficiaries")[0].GetProperty("beneficiaryNumber").GetString()!;
+    }
+}

@@ -39,6 +39,10 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypes types, Np
         // The same few statements run for every unit of work: prepare them once per connection
         // (Npgsql's reset of a pooled connection keeps prepared statements).
         builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        // No session state is left on a pooled connection (advisory session locks are released, temp
+        // tables dropped, settings are transaction-local), so the reset Npgsql would otherwise send with
+        // every reuse — four statements on each of a request's several reuses — is skipped.
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
         configure?.Invoke(builder);
         return builder.Build();
     }

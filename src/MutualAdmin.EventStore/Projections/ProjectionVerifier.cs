@@ -40,7 +40,7 @@ public static class ProjectionVerifier
                 position = live;
             }
             foreach (var table in projection.Tables)
-                await Run(connection, snapshot, $"create temp table verify_{table} on commit preserve rows as select * from {table}", ct);
+                await Run(connection, snapshot, $"drop table if exists verify_{table}; create temp table verify_{table} on commit preserve rows as select * from {table}", ct);
             await snapshot.CommitAsync(ct);
         }
 

@@ -30,7 +30,10 @@ public static class UiExtensions
         // pages' own attributes) and each page checks the user's roles in the circuit (Routes.razor):
         // a stranger is sent to sign in, a role that may not see the page is told so. Data stays
         // behind the API's own policies either way.
-        app.MapStaticAssets().AllowAnonymous();
+        // Named after this assembly, not the entry one: a host started from another program (the
+        // benchmarks) has no manifest and then serves the API and pages without the packaged assets.
+        var manifest = Path.Combine(AppContext.BaseDirectory, $"{typeof(UiExtensions).Assembly.GetName().Name}.staticwebassets.endpoints.json");
+        if (File.Exists(manifest)) app.MapStaticAssets(manifest).AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
             .Finally(endpoint => endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute()));
         app.MapDashboard();

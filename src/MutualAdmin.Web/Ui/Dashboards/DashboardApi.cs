@@ -9,7 +9,7 @@ namespace MutualAdmin.Web.Ui.Dashboards;
 
 /// <summary>
 /// <c>GET /api/dashboard?month=yyyy-MM</c> (managers, auditors): a month's figures for the dashboard
-/// page. They are read from the statutory reports of that month built at one position,
+/// page. They are read from the statutory reports of that month built at one position,
 /// now, so a chart never disagrees with the report the Fund receives for the same position.
 /// </summary>
 public static class DashboardApi
@@ -21,7 +21,12 @@ public static class DashboardApi
 
     public sealed record Figures(string Month, long Position, IReadOnlyList<MonthEnrolment> Enrolment,
         IReadOnlyDictionary<string, long> ByState, IReadOnlyDictionary<string, long> BySex, IReadOnlyDictionary<string, long> ByAgeBand,
-        long Due, long Collected, IReadOnlyDictionary<string, long> CollectedByMethod, long Arrears, IReadOnlyDictionary<string, long> ArrearsByAge);
+        long Due, long Collected, IReadOnlyDictionary<string, long> CollectedByMethod, long Arrears, IReadOnlyDictionary<string, long> ArrearsByAge,
+        Claims Claims);
+
+    /// <summary>R-3: claims received by outcome at month end, benefit approved, the claims ratio, days to decision, rejection reasons.</summary>
+    public sealed record Claims(IReadOnlyDictionary<string, long> ByOutcome, long Benefit, decimal? ClaimsRatio,
+        decimal DaysToDecisionAverage, long DaysToDecisionP90, IReadOnlyDictionary<string, long> RejectionReasons);
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
@@ -44,10 +49,16 @@ public static class DashboardApi
         }
         var stock = register["stock"]!;
         var contributions = (await reporting.Build(ReportKind.Contributions, actor.Tenant, month, position, ct))!.Content;
+        var claims = (await reporting.Build(ReportKind.Claims, actor.Tenant, month, position, ct))!.Content;
+        var received = claims["received"]!.AsObject();
         return TypedResults.Ok(new Figures(month, position, trend,
             Flat(stock["byState"]!), Summed(stock["bySex"]!), Summed(stock["byAgeBand"]!),
             Number(contributions["due"]!["total"]), Number(contributions["collected"]!["total"]), Flat(contributions["collected"]!["byMethod"]!),
-            Number(contributions["arrears"]!["total"]), Flat(contributions["arrears"]!["byAge"]!)));
+            Number(contributions["arrears"]!["total"]), Flat(contributions["arrears"]!["byAge"]!),
+            new Claims(received.Where(p => p.Key is not ("claims" or "claimed")).ToDictionary(p => p.Key, p => Number(p.Value)),
+                Number(claims["decided"]!["benefit"]), claims["claimsRatio"]?.GetValue<decimal>(),
+                claims["daysToDecision"]!["average"]!.GetValue<decimal>(), Number(claims["daysToDecision"]!["p90"]),
+                Flat(claims["rejectionReasons"]!))));
     }
 
     // Counts are written as int or long; reading the JSON text takes either.

@@ -18,6 +18,15 @@ public sealed class AuditTests(UiHost host, Chromium chromium) : UiTest(host, ch
         await Assertions.Expect(first).ToContainTextAsync("register-household");
         await Assertions.Expect(first).ToContainTextAsync("enrolment-officer");
 
+        // as of now the household is at its registration (version 1); before it existed, there is nothing.
+        await Test("audit-as-of").FillAsync(DateTime.Now.AddMinutes(5).ToString("yyyy-MM-ddTHH:mm"));
+        await Test("show-as-of").ClickAsync();
+        await Assertions.Expect(Test("as-of-version")).ToHaveTextAsync("1");
+        await Assertions.Expect(Test("record-as-of")).ToContainTextAsync("\"occupationCategory\": \"fishing\"");
+        await Test("audit-as-of").FillAsync("2020-01-01T00:00");
+        await Test("show-as-of").ClickAsync();
+        await Assertions.Expect(Test("problem")).ToBeVisibleAsync();
+
         await Test("verify").ClickAsync();
         await Assertions.Expect(Test("verification-state")).ToHaveAttributeAsync("data-state", "passed", new() { Timeout = 60_000 });
     }

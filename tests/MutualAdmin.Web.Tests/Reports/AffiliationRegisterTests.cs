@@ -29,7 +29,8 @@ public sealed class AffiliationRegisterTests(TestCluster cluster) : Contribution
         var awa = await Affiliate(plan: "annual", people: 2, name: "Awa Diop");
         var fatou = await Affiliate(plan: "annual", people: 1, name: "Fatou Sow");
         await Affiliate(plan: "annual", people: 1, name: "Unpaid Ndiaye"); // pending: in no stock
-        (await Pay(Cashier, awa.Affiliation, "R-R1-1", 7000)).EnsureSuccessStatusCode();
+        // Cover starts 90 days after the day the payment activated it (read back: a run may cross midnight).
+        var paidOn = DateOnly.Parse((await Json((await Pay(Cashier, awa.Affiliation, "R-R1-1", 7000)).EnsureSuccessStatusCode())).GetProperty("paidOn").GetString()!);
         (await Pay(Cashier, fatou.Affiliation, "R-R1-2", 3500)).EnsureSuccessStatusCode();
 
         var report = await Report($"/fund/v1/reports/affiliation-register/thies/{Month}");
@@ -42,7 +43,7 @@ public sealed class AffiliationRegisterTests(TestCluster cluster) : Contribution
         var list = report["beneficiaries"]!.AsArray();
         Assert.Equal(3, list.Count);
         var first = list.Single(b => b!["beneficiaryNumber"]!.GetValue<string>() == awa.Number)!;
-        Assert.Equal(("Awa Diop", "waiting", Today.AddDays(90).ToString("yyyy-MM-dd")),
+        Assert.Equal(("Awa Diop", "waiting", paidOn.AddDays(90).ToString("yyyy-MM-dd")),
             (first["name"]!.GetValue<string>(), first["state"]!.GetValue<string>(), first["coverFrom"]!.GetValue<string>()));
         Assert.DoesNotContain(list, b => b!["name"]!.GetValue<string>() == "Unpaid Ndiaye");
     }

@@ -11,5 +11,5 @@ public sealed record VerificationRun(Guid Id, string State, VerificationProgress
 
 public static class AuditedKinds
 {
-    public static readonly string[] All = ["members", "affiliations", "contribution-accounts", "remittances"];
+    public static readonly string[] All = ["members", "affiliations", "contribution-accounts", "remittances", "claims", "payment-batches"];
 }

@@ -27,6 +27,16 @@ public sealed class AuditTests(UiHost host, Chromium chromium) : UiTest(host, ch
         await Test("show-as-of").ClickAsync();
         await Assertions.Expect(Test("problem")).ToBeVisibleAsync();
 
+        // The affiliation moved from requested to approved: its two versions differ.
+        await Page.GotoAsync($"/audit/affiliations/{a.Affiliation}");
+        await Test("show-changes").ClickAsync();
+        await Assertions.Expect(Test("changes").Locator("tbody tr")).Not.ToHaveCountAsync(0);
+
+        // The month's log for external auditors, one event per line with its chain hash.
+        var download = await Page.RunAndWaitForDownloadAsync(() => Test("export").ClickAsync());
+        var lines = await File.ReadAllLinesAsync(await download.PathAsync());
+        Assert.Contains(lines, l => l.Contains("\"member-registered\"", StringComparison.Ordinal) && l.Contains("\"hash\"", StringComparison.Ordinal));
+
         await Test("verify").ClickAsync();
         await Assertions.Expect(Test("verification-state")).ToHaveAttributeAsync("data-state", "passed", new() { Timeout = 60_000 });
     }

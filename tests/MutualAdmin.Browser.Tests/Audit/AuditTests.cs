@@ -40,4 +40,22 @@ public sealed class AuditTests(UiHost host, Chromium chromium) : UiTest(host, ch
         await Test("verify").ClickAsync();
         await Assertions.Expect(Test("verification-state")).ToHaveAttributeAsync("data-state", "passed", new() { Timeout = 60_000 });
     }
+
+    [Fact]
+    public async Task A_manager_erases_a_persons_data_and_the_log_still_verifies()
+    {
+        var a = await Households.Affiliate(Host, "Penda Erasure");
+        await SignIn($"cheikh.manager@{Thies}");
+        await Page.GotoAsync($"/members/{a.Household}");
+        await Assertions.Expect(Test("beneficiaries")).ToContainTextAsync("Penda Erasure");
+
+        await Test("erase-person").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await Test("erase-reason").FillAsync("retention period over");
+        await Test("erase").ClickAsync();
+        await Assertions.Expect(Test("beneficiaries")).Not.ToContainTextAsync("Penda Erasure");
+
+        await Page.GotoAsync("/audit");
+        await Test("verify").ClickAsync();
+        await Assertions.Expect(Test("verification-state")).ToHaveAttributeAsync("data-state", "passed", new() { Timeout = 60_000 });
+    }
 }

@@ -54,6 +54,20 @@ public sealed class HashChainTests(TestCluster cluster) : StoreTest(cluster)
     }
 
     [Fact]
+    public async Task An_inserted_row_is_found_at_its_position()
+    {
+        var p = await FiveEvents("inserted");
+        // A forged event: a real one copied under a new position and version, with the copied hash.
+        var forged = p[4] + 5_000_000_000;
+        await Execute($"""
+            insert into events (seq, event_id, tenant_id, stream_id, version, event_type, schema_version, data, metadata, recorded_at, hash)
+            select {forged}, gen_random_uuid(), tenant_id, stream_id, version + 100, event_type, schema_version, data, metadata, recorded_at, hash
+              from events where seq = {p[2]}
+            """);
+        Assert.Equal(forged, (await Store.VerifyChain("inserted")).FirstBreak!.Position);
+    }
+
+    [Fact]
     public async Task Swapped_rows_are_found_at_the_first_of_them()
     {
         var p = await FiveEvents("swapped");

@@ -2,7 +2,7 @@ using MutualAdmin.Domain;
 using MutualAdmin.Domain.Claims;
 using MutualAdmin.EventStore;
 using MutualAdmin.EventStore.Streams;
-using Npgsql;
+using MutualAdmin.Web.Platform;
 
 namespace MutualAdmin.Web.Claims;
 
@@ -27,25 +27,6 @@ public static class ClaimStreams
         session.FetchForWriting(Batch(session.Tenant, id), PaymentBatch.Initial,
             (s, e) => e is IPaymentBatchEvent b ? PaymentBatch.Evolve(s, b) : s, ct: ct);
 
-    /// <summary>
-    /// Runs a unit again when a concurrent one won (a stale version, a claim taken by another batch):
-    /// the retry decides on what the winner wrote.
-    /// </summary>
-    public static async Task<T> Retrying<T>(Func<Task<T>> unit, int attempts = 10)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await unit();
-            }
-            catch (Exception e) when (attempt < attempts && IsLostRace(e))
-            {
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt));
-            }
-        }
-    }
-
-    private static bool IsLostRace(Exception e) => e is ConcurrencyException
-        || e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected };
+    /// <summary>Runs a unit again when a concurrent one won (a stale version, a claim taken by another batch).</summary>
+    public static Task<T> Retrying<T>(Func<Task<T>> unit) => LostRaces.Retrying(unit, attempts: 10);
 }

@@ -1,5 +1,4 @@
 using MutualAdmin.Domain;
-using MutualAdmin.EventStore.Events;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Claims.Paying;
 using MutualAdmin.Web.Claims.Reading;
@@ -8,6 +7,7 @@ using MutualAdmin.Web.Claims.Submitting;
 using MutualAdmin.Web.Fund.Eligibility;
 using MutualAdmin.Web.Idempotency;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MutualAdmin.Web.Hosting;
 
 namespace MutualAdmin.Web.Claims;
 
@@ -45,15 +45,8 @@ public static class ClaimsApi
 
     public static IServiceCollection AddClaims(this IServiceCollection services)
     {
-        ClaimJson.Register(Registered<EventStore.Events.EventTypes>(services));
-        // Joins the store where it is made (as contributions do), so no unit of work can miss the register.
-        var makeStore = services.Last(d => d.ServiceType == typeof(EventStore.EventStore)).ImplementationFactory!;
-        services.AddSingleton(sp =>
-        {
-            var store = (EventStore.EventStore)makeStore(sp);
-            store.InlineProjections.Add(new ClaimsRegister());
-            return store;
-        });
+        ClaimJson.Register(services.RegisteredEventTypes(nameof(AddClaims)));
+        services.AddInlineProjections((_, _) => [new ClaimsRegister()]);
         services.AddSingleton<Icd10Codes>();
         services.AddSingleton<Providers>();
         services.AddSingleton<ClaimFacts>();
@@ -62,8 +55,4 @@ public static class ClaimsApi
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
-
-    private static T Registered<T>(IServiceCollection services) where T : class =>
-        services.Last(d => d.ServiceType == typeof(T)).ImplementationInstance as T
-        ?? throw new InvalidOperationException($"AddClaims needs AddDatabase first ({typeof(T).Name})");
 }

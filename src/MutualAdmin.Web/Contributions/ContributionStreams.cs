@@ -2,6 +2,7 @@ using MutualAdmin.Domain;
 using MutualAdmin.Domain.Contributions;
 using MutualAdmin.EventStore;
 using MutualAdmin.EventStore.Streams;
+using MutualAdmin.Web.Platform;
 using Npgsql;
 
 namespace MutualAdmin.Web.Contributions;
@@ -23,37 +24,23 @@ public static class ContributionStreams
         session.FetchForWriting(Account(session.Tenant, accountId), ContributionAccount.Initial, EvolveAccount, ct: ct);
 
     /// <summary>
-    /// Runs a unit of work again when a concurrent one won: a stale stream version, or a receipt number
-    /// taken in between. The retry reads what the winner wrote, so two cashiers paying the same
+    /// Runs a unit of work again when a concurrent one won (LostRaces). Two cashiers paying the same
     /// instalment both succeed, the second paying what is left and carrying the rest as credit (K-4),
-    /// while a receipt number taken by the other is refused by the rule, as if it had come second.
+    /// while a receipt number the other took is refused by the rule, as if it had come second.
     /// </summary>
     public static async Task<T> Retrying<T>(Func<Task<T>> unit, int attempts = 8)
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                return await unit();
-            }
-            catch (Exception e) when (attempt < attempts && IsLostRace(e))
-            {
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt));
-            }
-            catch (PostgresException e) when (IsReceiptTaken(e))
-            {
-                throw ReceiptTaken;
-            }
+            return await LostRaces.Retrying(unit, attempts);
+        }
+        catch (PostgresException e) when (IsReceiptTaken(e))
+        {
+            throw ReceiptTaken;
         }
     }
 
     public static DomainError ReceiptTaken => new("K-4", "RECEIPT_DUPLICATE", "this receipt number is already used", "receipt");
-
-    // Inline projections write before the append checks versions, so the loser of a race on one stream
-    // may first collide with the winner's index rows (the eligibility periods of the same household):
-    // any unique violation of such a unit is a lost race, decided again on what the winner wrote.
-    private static bool IsLostRace(Exception e) => e is ConcurrencyException
-        || e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected };
 
     private static bool IsReceiptTaken(PostgresException e) =>
         e.SqlState == PostgresErrorCodes.UniqueViolation && e.TableName == "contribution_receipts";

@@ -11,6 +11,7 @@ using MutualAdmin.Web.Contributions.Reversing;
 using MutualAdmin.Web.Contributions.GettingStatement;
 using MutualAdmin.Web.Idempotency;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MutualAdmin.Web.Hosting;
 
 namespace MutualAdmin.Web.Contributions;
 
@@ -43,15 +44,8 @@ public static class ContributionsApi
 
     public static IServiceCollection AddContributions(this IServiceCollection services)
     {
-        ContributionJson.Register(Registered<EventStore.Events.EventTypes>(services));
-        // Joins the store where it is made (as enrolment does), so no unit of work can miss the index.
-        var makeStore = services.Last(d => d.ServiceType == typeof(EventStore.EventStore)).ImplementationFactory!;
-        services.AddSingleton(sp =>
-        {
-            var store = (EventStore.EventStore)makeStore(sp);
-            store.InlineProjections.Add(new ContributionIndex());
-            return store;
-        });
+        ContributionJson.Register(services.RegisteredEventTypes(nameof(AddContributions)));
+        services.AddInlineProjections((_, _) => [new ContributionIndex()]);
         services.AddSingleton<Receipts>();
         services.AddSingleton<GroupMembers>();
         services.AddSingleton<MonthFigures>();
@@ -62,8 +56,4 @@ public static class ContributionsApi
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
-
-    private static T Registered<T>(IServiceCollection services) where T : class =>
-        services.Last(d => d.ServiceType == typeof(T)).ImplementationInstance as T
-        ?? throw new InvalidOperationException($"AddContributions needs AddDatabase first ({typeof(T).Name})");
 }

@@ -1,5 +1,4 @@
 using MutualAdmin.Domain;
-using EventTypes = MutualAdmin.EventStore.Events.EventTypes;
 using MutualAdmin.EventStore.Projections;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Enrolment.Affiliating;
@@ -16,6 +15,7 @@ using MutualAdmin.Web.Enrolment.Searching;
 using MutualAdmin.Web.Idempotency;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using MutualAdmin.Web.Hosting;
 
 namespace MutualAdmin.Web.Enrolment;
 
@@ -58,20 +58,16 @@ public static class EnrolmentApi
     {
         // Event JSON seals personal data with per-person keys; the keys reach the database once it exists.
         var keys = new PersonKeys();
-        EnrolmentEvents.Register(Registered<EventTypes>(services), keys);
+        EnrolmentEvents.Register(services.RegisteredEventTypes(nameof(AddEnrolment)), keys);
         services.AddSingleton(sp => keys.Connect(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => PersonHashes.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => Terms(sp.GetRequiredService<IConfiguration>()));
 
-        // The inline projections join the store where it is made, so no unit of work can miss them.
-        var makeStore = services.Last(d => d.ServiceType == typeof(EventStore.EventStore)).ImplementationFactory!;
-        services.AddSingleton(sp =>
-        {
-            var store = (EventStore.EventStore)makeStore(sp);
-            store.InlineProjections.Add(new PersonalDataIndex(sp.GetRequiredService<PersonKeys>(), sp.GetRequiredService<PersonHashes>()));
-            store.InlineProjections.Add(new EligibilityIndex(store, sp.GetRequiredService<CoverTerms>()));
-            return store;
-        });
+        services.AddInlineProjections((sp, store) =>
+        [
+            new PersonalDataIndex(sp.GetRequiredService<PersonKeys>(), sp.GetRequiredService<PersonHashes>()),
+            new EligibilityIndex(store, sp.GetRequiredService<CoverTerms>()),
+        ]);
         services.AddSingleton<BeneficiaryNumbers>();
         services.AddSingleton<DuplicateLookup>();
         services.AddSingleton<Households>();
@@ -84,10 +80,6 @@ public static class EnrolmentApi
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
-
-    private static T Registered<T>(IServiceCollection services) where T : class =>
-        services.Last(d => d.ServiceType == typeof(T)).ImplementationInstance as T
-        ?? throw new InvalidOperationException($"AddEnrolment needs AddDatabase first ({typeof(T).Name})");
 
     private static CoverTerms Terms(IConfiguration configuration) => new(
         configuration["Enrolment:SchemeCode"] ?? "CSU-BASE",

@@ -5,6 +5,7 @@ using MutualAdmin.Web.Fund.Eligibility;
 using MutualAdmin.Web.Fund.Feed;
 using MutualAdmin.Web.Fund.Remittances;
 using MutualAdmin.Web.Fund.Webhooks;
+using MutualAdmin.Web.Hosting;
 
 namespace MutualAdmin.Web.Fund;
 
@@ -34,14 +35,7 @@ public static class FundApi
     {
         services.AddSingleton<IProjection, FundFeed>();
         services.AddSingleton<FundEligibility>();
-        // Joins the store where it is made, like the other inline projections.
-        var makeStore = services.Last(d => d.ServiceType == typeof(EventStore.EventStore)).ImplementationFactory!;
-        services.AddSingleton(sp =>
-        {
-            var store = (EventStore.EventStore)makeStore(sp);
-            store.InlineProjections.Add(new RemittanceTenants());
-            return store;
-        });
+        services.AddInlineProjections((_, _) => [new RemittanceTenants()]);
         services.AddOptions<WebhookOptions>().BindConfiguration("Fund:Webhooks");
         services.AddHttpClient(WebhookDelivery.HttpClientName);
         services.AddSingleton<WebhookDelivery>();

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -29,8 +28,6 @@ namespace MutualAdmin.Benchmarks.Scenarios;
 /// </summary>
 public static class Claims
 {
-    private const string Password = "correct horse battery";
-
     public static async Task<BenchResult> Run(Bench bench)
     {
         var duration = TimeSpan.FromSeconds(bench.Option("seconds", 10));
@@ -43,7 +40,8 @@ public static class Claims
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         await Prepare(app);
         var (officer, manager, cashier, claims) =
-            (await Client(url, "officer@bench"), await Client(url, "manager@bench"), await Client(url, "cashier@bench"), await Client(url, "claims@bench"));
+            (await StaffClients.SignedIn(url, "officer@bench"), await StaffClients.SignedIn(url, "manager@bench"),
+             await StaffClients.SignedIn(url, "cashier@bench"), await StaffClients.SignedIn(url, "claims@bench"));
 
         var beneficiaries = new string[writers][];
         await Task.WhenAll(Enumerable.Range(0, writers).Select(async w =>
@@ -106,19 +104,10 @@ public static class Claims
             new Locality("Dakar", "Pikine", "Thiaroye"), "BENCH-1"), default);
         await reference.SaveIcd10(seeds.Icd10(), default);
         var users = app.Services.GetRequiredService<StaffUsers>();
-        await users.Create("bench", "officer@bench", "Officer", Password, ["enrolment-officer"], "en", default);
-        await users.Create("bench", "manager@bench", "Manager", Password, ["manager"], "en", default);
-        await users.Create("bench", "cashier@bench", "Cashier", Password, ["cashier"], "en", default);
-        await users.Create("bench", "claims@bench", "Claims officer", Password, ["claims-officer"], "en", default);
-    }
-
-    private static async Task<HttpClient> Client(string url, string username)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(url) };
-        var token = (await (await client.PostAsJsonAsync("/api/auth/token", new { username, password = Password }))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        await users.Create("bench", "officer@bench", "Officer", StaffClients.Password, ["enrolment-officer"], "en", default);
+        await users.Create("bench", "manager@bench", "Manager", StaffClients.Password, ["manager"], "en", default);
+        await users.Create("bench", "cashier@bench", "Cashier", StaffClients.Password, ["cashier"], "en", default);
+        await users.Create("bench", "claims@bench", "Claims officer", StaffClients.Password, ["claims-officer"], "en", default);
     }
 
     /// <summary>A one-person household, affiliated and paid for the year: covered today.</summary>

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -24,8 +23,6 @@ namespace MutualAdmin.Benchmarks.Scenarios;
 /// </summary>
 public static class Payments
 {
-    private const string Password = "correct horse battery";
-
     public static async Task<BenchResult> Run(Bench bench)
     {
         var duration = TimeSpan.FromSeconds(bench.Option("seconds", 10));
@@ -36,7 +33,8 @@ public static class Payments
         await app.StartAsync();
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         await Prepare(app);
-        var (officer, manager, cashier) = (await Client(url, "officer@bench"), await Client(url, "manager@bench"), await Client(url, "cashier@bench"));
+        var (officer, manager, cashier) = (await StaffClients.SignedIn(url, "officer@bench"), await StaffClients.SignedIn(url, "manager@bench"),
+            await StaffClients.SignedIn(url, "cashier@bench"));
 
         // Pending affiliations of one-person households; the first payment of each also opens its account and activates it (E-6).
         var affiliations = new Guid[writers][];
@@ -77,18 +75,9 @@ public static class Payments
                 EventMetadata.System(SchemeStreams.Tenant, "bench"), SchemeDocument.Of(scheme), DateTimeOffset.UtcNow, default);
         await app.Services.GetRequiredService<Tenants>().Create(new Tenant("bench", "Mutuelle bench"), default);
         var users = app.Services.GetRequiredService<StaffUsers>();
-        await users.Create("bench", "officer@bench", "Officer", Password, ["enrolment-officer"], "en", default);
-        await users.Create("bench", "manager@bench", "Manager", Password, ["manager"], "en", default);
-        await users.Create("bench", "cashier@bench", "Cashier", Password, ["cashier"], "en", default);
-    }
-
-    private static async Task<HttpClient> Client(string url, string username)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(url) };
-        var token = (await (await client.PostAsJsonAsync("/api/auth/token", new { username, password = Password }))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        await users.Create("bench", "officer@bench", "Officer", StaffClients.Password, ["enrolment-officer"], "en", default);
+        await users.Create("bench", "manager@bench", "Manager", StaffClients.Password, ["manager"], "en", default);
+        await users.Create("bench", "cashier@bench", "Cashier", StaffClients.Password, ["cashier"], "en", default);
     }
 
     private static async Task<Guid> Affiliate(HttpClient officer, HttpClient manager, int w, int i)

@@ -21,7 +21,7 @@ public sealed partial class FundContractTests(TestCluster cluster) : ClaimsTest(
         foreach (var f in fields) Assert.True(e.TryGetProperty(f, out _), $"missing '{f}' in {e}");
     }
 
-    private static async Task Problem(HttpResponseMessage response, HttpStatusCode status, string? field = null)
+    private static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode status, string? field = null)
     {
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -29,6 +29,7 @@ public sealed partial class FundContractTests(TestCluster cluster) : ClaimsTest(
         HasFields(body, "type", "title", "status");
         Assert.Equal((int)status, body.GetProperty("status").GetInt32());
         if (field is not null) Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), $"no error for '{field}' in {body}");
+        return body;
     }
 
     [Fact]
@@ -58,9 +59,8 @@ public sealed partial class FundContractTests(TestCluster cluster) : ClaimsTest(
         HasFields(answer, "beneficiary", "date", "covered", "state", "tenant", "scheme", "schemeVersion", "coverFrom", "coverTo",
             "ceilingRemaining", "currency", "reason");
         Assert.Equal(("waiting", "IN_WAITING_PERIOD"), (answer.GetProperty("state").GetString(), answer.GetProperty("reason").GetString()));
-        var unknown = await Fund.GetAsync($"/fund/v1/eligibility?beneficiary=000000000000&date={Today:yyyy-MM-dd}");
-        await Problem(unknown, HttpStatusCode.NotFound);
-        Assert.EndsWith("/beneficiary-unknown", (await Json(await Fund.GetAsync($"/fund/v1/eligibility?beneficiary=000000000000&date={Today:yyyy-MM-dd}"))).GetProperty("type").GetString());
+        var unknown = await Problem(await Fund.GetAsync($"/fund/v1/eligibility?beneficiary=000000000000&date={Today:yyyy-MM-dd}"), HttpStatusCode.NotFound);
+        Assert.EndsWith("/beneficiary-unknown", unknown.GetProperty("type").GetString());
         await Problem(await Fund.GetAsync($"/fund/v1/eligibility?beneficiary={number}&date=2026-02-30"), HttpStatusCode.BadRequest, "date");
 
         var fhir = await Json(await Fund.PostAsJsonAsync("/fund/fhir/CoverageEligibilityRequest", new

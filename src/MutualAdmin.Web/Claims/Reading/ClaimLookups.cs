@@ -22,7 +22,7 @@ public static class ClaimLookups
 
     public static async Task<Ok<IReadOnlyList<Icd10Code>>> Icd10(string? q, ReferenceData reference, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 1) throw RequestValidationException.For("q", "type at least one character");
+        if (string.IsNullOrWhiteSpace(q)) throw RequestValidationException.For("q", "type at least one character");
         return TypedResults.Ok(await reference.SearchIcd10(q.Trim(), 20, ct));
     }
 

@@ -22,9 +22,10 @@ public sealed class ClaimFacts(EligibilityCheck eligibility, SchemeCatalogues sc
 
     public async Task<Known> Before(EventSession session, ClaimSubmission claim, CancellationToken ct)
     {
-        var located = await eligibility.Locate(claim.BeneficiaryNumber, claim.CoverDate, ct) is { } found && found.Eligibility.Tenant == session.Tenant
-            ? found : ((Eligibility, Guid, Guid)?)null;
-        var cover = located?.Item1;
+        // Another mutual's beneficiary is unknown here, as the staff's eligibility check says.
+        var located = await eligibility.Locate(claim.BeneficiaryNumber, claim.CoverDate, ct);
+        if (located?.Eligibility.Tenant != session.Tenant) located = null;
+        var cover = located?.Eligibility;
         var scheme = await schemes.InForce(cover?.Scheme ?? terms.SchemeCode, claim.CoverDate, ct)
             ?? throw new DomainError("S-2", "NO_SCHEME_IN_FORCE", $"no version of the scheme is in force on {claim.CoverDate:yyyy-MM-dd}", "serviceDate");
         var patient = located is var (c, household, person) ? await PatientOf(session, household, person, c.State, ct) : null;

@@ -22,7 +22,4 @@ public sealed class Icd10Codes(NpgsqlDataSource db, TimeProvider clock)
         cached = (codes, clock.GetUtcNow());
         return codes;
     }
-
-    /// <summary>Forgets the list, for a seed that just changed it.</summary>
-    public void Forget() => cached = null;
 }

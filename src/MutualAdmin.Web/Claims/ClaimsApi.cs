@@ -51,7 +51,7 @@ public static class ClaimsApi
         services.AddSingleton<Providers>();
         services.AddSingleton<ClaimFacts>();
         services.AddSingleton<ClaimIntake>();
-        services.AddSingleton<IBenefitUsage, ClaimedBenefit>();
+        services.AddSingleton<IBenefitUsage>(sp => new ClaimedBenefit(sp.GetRequiredService<Database>().Lookups));
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -71,7 +71,7 @@ public static class EnrolmentApi
         services.AddSingleton<BeneficiaryNumbers>();
         services.AddSingleton<DuplicateLookup>();
         services.AddSingleton<Households>();
-        services.AddSingleton<EligibilityCheck>();
+        services.AddSingleton(sp => new EligibilityCheck(sp.GetRequiredService<Database>().Lookups));
         services.AddSingleton<ImportProgress>();
         services.AddSingleton<CollectiveImport>();
         services.AddSingleton<CoverSweep>();

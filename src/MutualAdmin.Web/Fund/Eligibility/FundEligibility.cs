@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MutualAdmin.Web.Enrolment.Eligibility;
+using MutualAdmin.Domain.Schemes;
 using MutualAdmin.Web.Errors;
 using MutualAdmin.Web.Schemes;
 
@@ -20,18 +21,24 @@ public sealed class FundEligibility(EligibilityCheck check, SchemeCatalogues sch
     public async Task<FundEligibilityAnswer?> On(string beneficiary, DateOnly date, CancellationToken ct)
     {
         if (await check.On(beneficiary, date, ct) is not { } found) return null;
-        var version = found.Scheme is { } code ? await schemes.InForce(code, date, ct) : null;
-        long? remaining = null;
-        if (version is not null && found.CoverTo is { } yearEnd)
-        {
-            // The coverage year is twelve months to the day before its anniversary (E-6).
-            var yearStart = yearEnd.AddDays(1).AddMonths(-12);
-            long used = 0;
-            foreach (var u in usage) used += await u.UsedIn(found.Beneficiary, yearStart, yearEnd, ct);
-            remaining = Math.Max(0, version.AnnualCeilingPerBeneficiary - used);
-        }
+        // The scheme and the benefit used are independent look-ups: asked together, they travel in one batch.
+        var scheme = found.Scheme is { } code ? schemes.InForce(code, date, ct) : Task.FromResult<SchemeVersion?>(null);
+        var used = found.Scheme is not null && found.CoverTo is { } yearEnd ? Used(found.Beneficiary, yearEnd, ct) : Task.FromResult(0L);
+        await Task.WhenAll(scheme, used);
+        var version = scheme.Result;
+        long? remaining = version is not null && found.CoverTo is not null
+            ? Math.Max(0, version.AnnualCeilingPerBeneficiary - used.Result)
+            : null;
         return new(found.Beneficiary, found.Date, found.Covered, found.State, found.Tenant, found.Scheme, version?.Version,
             found.CoverFrom, found.CoverTo, remaining, version?.Currency, found.Reason, version?.AnnualCeilingPerBeneficiary);
+    }
+
+    /// <summary>The benefit used in the coverage year ending on <paramref name="yearEnd"/>: twelve months to the day before its anniversary (E-6).</summary>
+    private async Task<long> Used(string beneficiary, DateOnly yearEnd, CancellationToken ct)
+    {
+        var yearStart = yearEnd.AddDays(1).AddMonths(-12);
+        var all = await Task.WhenAll(usage.Select(u => u.UsedIn(beneficiary, yearStart, yearEnd, ct)));
+        return all.Sum();
     }
 
     public static async Task<Results<Ok<FundEligibilityAnswer>, ProblemHttpResult>> Handle(string? beneficiary, DateOnly? date,

@@ -38,7 +38,7 @@ public static class Claims
              "--Enrolment:WaitingPeriodDays=0"]);
         await app.StartAsync();
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        await Prepare(app);
+        await BenchMutual.Prepare(app);
         var (officer, manager, cashier, claims) =
             (await StaffClients.SignedIn(url, "officer@bench"), await StaffClients.SignedIn(url, "manager@bench"),
              await StaffClients.SignedIn(url, "cashier@bench"), await StaffClients.SignedIn(url, "claims@bench"));
@@ -47,7 +47,7 @@ public static class Claims
         await Task.WhenAll(Enumerable.Range(0, writers).Select(async w =>
         {
             beneficiaries[w] = new string[perWriter];
-            for (var i = 0; i < perWriter; i++) beneficiaries[w][i] = await Covered(officer, manager, cashier, w, i);
+            for (var i = 0; i < perWriter; i++) beneficiaries[w][i] = await BenchMutual.Covered(officer, manager, cashier, $"{w}-{i}");
         }));
 
         await bench.CreateRawTable("raw_claims");
@@ -90,44 +90,6 @@ public static class Claims
         double Percentile(double p) => sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
         return new BenchResult("claims", http, raw, FormattableString.Invariant(
             $"unit=claims/s writers={writers} beneficiaries={writers * perWriter} p50_ms={Percentile(0.50):F1} p99_ms={Percentile(0.99):F1} failures={failures} seconds={duration.TotalSeconds}"));
-    }
-
-    private static async Task Prepare(WebApplication app)
-    {
-        var seeds = app.Services.GetRequiredService<SeedFiles>();
-        foreach (var scheme in seeds.Schemes())
-            await PublishScheme.Publish(app.Services.GetRequiredService<EventStore.EventStore>(),
-                EventMetadata.System(SchemeStreams.Tenant, "bench"), SchemeDocument.Of(scheme), DateTimeOffset.UtcNow, default);
-        await app.Services.GetRequiredService<Tenants>().Create(new Tenant("bench", "Mutuelle bench"), default);
-        var reference = app.Services.GetRequiredService<ReferenceData>();
-        await reference.SaveProvider(new ProviderSeed("hc-bench", "Centre de santé bench", "health-centre", "bench",
-            new Locality("Dakar", "Pikine", "Thiaroye"), "BENCH-1"), default);
-        await reference.SaveIcd10(seeds.Icd10(), default);
-        var users = app.Services.GetRequiredService<StaffUsers>();
-        await users.Create("bench", "officer@bench", "Officer", StaffClients.Password, ["enrolment-officer"], "en", default);
-        await users.Create("bench", "manager@bench", "Manager", StaffClients.Password, ["manager"], "en", default);
-        await users.Create("bench", "cashier@bench", "Cashier", StaffClients.Password, ["cashier"], "en", default);
-        await users.Create("bench", "claims@bench", "Claims officer", StaffClients.Password, ["claims-officer"], "en", default);
-    }
-
-    /// <summary>A one-person household, affiliated and paid for the year: covered today.</summary>
-    private static async Task<string> Covered(HttpClient officer, HttpClient manager, HttpClient cashier, int w, int i)
-    {
-        var registered = await (await officer.PostAsJsonAsync("/api/members", new
-        {
-            member = new { fullName = $"Awa Patient {w} {i}", sex = "F", birthDate = "1980-01-01", subsidyCategory = "standard" },
-            locality = new { region = "Dakar", district = "Pikine", commune = "Thiaroye" },
-            occupationCategory = "trade",
-            confirmedNotDuplicate = true,
-        })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        var household = registered.GetProperty("householdId").GetGuid();
-        var affiliation = (await (await officer.PostAsJsonAsync($"/api/members/{household}/affiliations",
-            new { channel = "individual", paymentPlan = "annual" })).EnsureSuccessStatusCode()
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("affiliationId").GetGuid();
-        (await manager.PostAsync($"/api/affiliations/{affiliation}/approval", null)).EnsureSuccessStatusCode();
-        (await cashier.PostAsJsonAsync($"/api/affiliations/{affiliation}/payments", new { receipt = $"C-{w}-{i}", amount = 3500, method = "cash" }))
-            .EnsureSuccessStatusCode();
-        return registered.GetProperty("beneficiaries")[0].GetProperty("beneficiaryNumber").GetString()!;
     }
 
     /// <summary>The claim's two event rows and its register row in one transaction, nothing else.</summary>

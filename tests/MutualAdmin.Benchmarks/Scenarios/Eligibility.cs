@@ -17,9 +17,11 @@ namespace MutualAdmin.Benchmarks.Scenarios;
 /// <summary>
 /// Issue 8: the Fund's eligibility check over HTTP from 64 concurrent clients against a population
 /// registered through the collective import (`--households`, default 25,000 ≈ 100,000 beneficiaries,
-/// not yet affiliated: the answer is the index read, without the scheme and ceiling look-ups an
-/// affiliated beneficiary adds), against the raw baseline of the same index lookup by primary key
-/// through Npgsql. Requests/s with p50/p99 latency.
+/// not affiliated) plus `--covered` (default 400) one-person households affiliated and paid over HTTP.
+/// Every other request asks about a covered beneficiary, whose answer adds the scheme version in
+/// force and the ceiling left (the claims register); the others get the index read alone. Against
+/// the raw baseline of the same index lookup by primary key through Npgsql (a plain pool).
+/// Requests/s with p50/p99 latency.
 /// </summary>
 public static class Eligibility
 {
@@ -27,12 +29,14 @@ public static class Eligibility
     {
         var households = bench.Option("households", 25_000);
         var clientsCount = bench.Option("clients", 64);
+        var coveredCount = bench.Option("covered", 400);
         var duration = TimeSpan.FromSeconds(bench.Option("seconds", 10));
         await using var app = MutualAdmin.Web.Hosting.App.Build(
-            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:MutualAdmin={bench.ConnectionString}", "--Logging:LogLevel:Default=Warning"]);
+            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:MutualAdmin={bench.ConnectionString}", "--Logging:LogLevel:Default=Warning",
+             "--Enrolment:WaitingPeriodDays=0"]);
         await app.StartAsync();
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        await app.Services.GetRequiredService<Tenants>().Create(new Tenant("bench", "Mutuelle bench"), default);
+        await BenchMutual.Prepare(app);
         var (clientId, secret) = await app.Services.GetRequiredService<ApiClients>().Create("fund", "Bench fund", null, null, default);
 
         var file = Path.Combine(Path.GetTempPath(), $"mutualadmin-eligibility-{Guid.NewGuid():N}.csv");
@@ -43,6 +47,15 @@ public static class Eligibility
             await app.Services.GetRequiredService<CollectiveImport>().Run("coop-bench", reader, EventMetadata.System("bench", "import"), Guid.NewGuid(), default);
         File.Delete(file);
         var numbers = await Numbers(bench);
+        var (officer, manager, cashier) = (await StaffClients.SignedIn(url, "officer@bench"), await StaffClients.SignedIn(url, "manager@bench"),
+            await StaffClients.SignedIn(url, "cashier@bench"));
+        var covered = new string[coveredCount];
+        await Parallel.ForEachAsync(Enumerable.Range(0, coveredCount), new ParallelOptions { MaxDegreeOfParallelism = 16 },
+            async (i, _) => covered[i] = await BenchMutual.Covered(officer, manager, cashier, $"E-{i}"));
+        foreach (var c in new[] { officer, manager, cashier }) c.Dispose();
+        string Beneficiary(int w, long n) => n % 2 == 0
+            ? covered[(int)((n / 2 * 7919 + w * 104729) % covered.Length)]
+            : numbers[(int)((n * 7919 + w * 104729) % numbers.Length)];
 
         using var signIn = new HttpClient { BaseAddress = new Uri(url) };
         var token = (await (await signIn.PostAsJsonAsync("/fund/v1/token", new { clientId = clientId.Id, clientSecret = secret }))
@@ -60,8 +73,10 @@ public static class Eligibility
         async Task Http(int w, long n)
         {
             var started = Stopwatch.GetTimestamp();
-            using var response = await clients[w].GetAsync($"/fund/v1/eligibility?beneficiary={numbers[(int)((n * 7919 + w * 104729) % numbers.Length)]}&date={date}");
+            using var response = await clients[w].GetAsync($"/fund/v1/eligibility?beneficiary={Beneficiary(w, n)}&date={date}");
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (n % 50 == 0 && response.IsSuccessStatusCode && !(await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("covered").GetBoolean())
+                throw new InvalidOperationException("a covered beneficiary was answered not covered");
             if (!response.IsSuccessStatusCode && Interlocked.Increment(ref failures) <= 3)
                 Console.Error.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
@@ -72,7 +87,7 @@ public static class Eligibility
                   left join eligibility_periods p on p.beneficiary_number = b.beneficiary_number and p.valid_from <= $2 and (p.valid_to is null or p.valid_to >= $2)
                  where b.beneficiary_number = $1
                 """);
-            command.Parameters.Add(new() { Value = numbers[(int)((n * 7919 + w * 104729) % numbers.Length)] });
+            command.Parameters.Add(new() { Value = Beneficiary(w, n) });
             command.Parameters.Add(new() { Value = DateOnly.FromDateTime(DateTime.UtcNow) });
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) { }
@@ -88,7 +103,7 @@ public static class Eligibility
         var sorted = latencies.Order().ToArray();
         double Percentile(double p) => sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
         return new BenchResult("eligibility", http, raw, FormattableString.Invariant(
-            $"unit=requests/s clients={clientsCount} beneficiaries={numbers.Length} p50_ms={Percentile(0.50):F1} p99_ms={Percentile(0.99):F1} failures={failures} seconds={duration.TotalSeconds}"));
+            $"unit=requests/s clients={clientsCount} beneficiaries={numbers.Length} covered={coveredCount} p50_ms={Percentile(0.50):F1} p99_ms={Percentile(0.99):F1} failures={failures} seconds={duration.TotalSeconds}"));
     }
 
     private static async Task<string[]> Numbers(Bench bench)

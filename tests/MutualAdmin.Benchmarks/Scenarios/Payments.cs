@@ -32,7 +32,7 @@ public static class Payments
             ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:MutualAdmin={bench.ConnectionString}", "--Logging:LogLevel:Default=Warning"]);
         await app.StartAsync();
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        await Prepare(app);
+        await BenchMutual.Prepare(app);
         var (officer, manager, cashier) = (await StaffClients.SignedIn(url, "officer@bench"), await StaffClients.SignedIn(url, "manager@bench"),
             await StaffClients.SignedIn(url, "cashier@bench"));
 
@@ -66,18 +66,6 @@ public static class Payments
         foreach (var c in new[] { officer, manager, cashier }) c.Dispose();
         return new BenchResult("payments", http, raw, FormattableString.Invariant(
             $"unit=payments/s writers={writers} affiliations={writers * perWriter} failures={failures} seconds={duration.TotalSeconds}"));
-    }
-
-    private static async Task Prepare(WebApplication app)
-    {
-        foreach (var scheme in app.Services.GetRequiredService<SeedFiles>().Schemes())
-            await PublishScheme.Publish(app.Services.GetRequiredService<EventStore.EventStore>(),
-                EventMetadata.System(SchemeStreams.Tenant, "bench"), SchemeDocument.Of(scheme), DateTimeOffset.UtcNow, default);
-        await app.Services.GetRequiredService<Tenants>().Create(new Tenant("bench", "Mutuelle bench"), default);
-        var users = app.Services.GetRequiredService<StaffUsers>();
-        await users.Create("bench", "officer@bench", "Officer", StaffClients.Password, ["enrolment-officer"], "en", default);
-        await users.Create("bench", "manager@bench", "Manager", StaffClients.Password, ["manager"], "en", default);
-        await users.Create("bench", "cashier@bench", "Cashier", StaffClients.Password, ["cashier"], "en", default);
     }
 
     private static async Task<Guid> Affiliate(HttpClient officer, HttpClient manager, int w, int i)

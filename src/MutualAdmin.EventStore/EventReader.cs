@@ -40,6 +40,27 @@ public sealed class EventReader
         return await Read(command, connection, ct);
     }
 
+    /// <summary>Several streams of one tenant in one query, each in version order: a unit touching many streams reads them in one round trip.</summary>
+    public async Task<IReadOnlyDictionary<StreamId, IReadOnlyList<RecordedEvent>>> ReadStreams(IReadOnlyCollection<StreamId> ids,
+        NpgsqlConnection? connection = null, CancellationToken ct = default)
+    {
+        var tenants = ids.Select(i => i.Tenant).Distinct().ToList();
+        if (tenants.Count > 1) throw new InvalidOperationException("streams read together belong to one tenant");
+        foreach (var id in ids) store.CheckTenant(tenant ?? id.Tenant, id);
+        var found = ids.Distinct().ToDictionary(id => id, _ => new List<RecordedEvent>());
+        if (ids.Count == 0) return found.ToDictionary(f => f.Key, f => (IReadOnlyList<RecordedEvent>)f.Value);
+        await using var command = new NpgsqlCommand($"""
+            select {Columns} from events
+             where tenant_id = $1 and stream_id = any($2)
+             order by stream_id, version
+            """);
+        command.Parameters.Add(new() { Value = tenants[0] });
+        command.Parameters.Add(new() { Value = ids.Select(i => i.Key).ToArray() });
+        foreach (var e in await Read(command, connection, ct))
+            found[new StreamId(e.Tenant, e.StreamKey)].Add(e);
+        return found.ToDictionary(f => f.Key, f => (IReadOnlyList<RecordedEvent>)f.Value);
+    }
+
     /// <summary>Events after <paramref name="position"/> in position order: complete and gap-free because positions are drawn in commit order.</summary>
     public async Task<IReadOnlyList<RecordedEvent>> ReadAllAfter(long position, int limit = 1000,
         NpgsqlConnection? connection = null, CancellationToken ct = default)

@@ -54,6 +54,16 @@ public sealed class EventSession : IAsyncDisposable
         pending.AddRange(events.Select(e => (id, e)));
     }
 
+    /// <summary>Reads several streams in one round trip and folds each, for a unit that appends to many (a batch and its claims).</summary>
+    public async Task<IReadOnlyList<StreamState<TState>>> FetchManyForWriting<TState>(IReadOnlyList<StreamId> ids, TState initial,
+        Func<TState, object, TState> evolve, CancellationToken ct = default)
+    {
+        foreach (var id in ids) store.CheckTenant(Tenant, id);
+        var read = await Reader.ReadStreams(ids, connection, ct);
+        return [.. ids.Select(id => new StreamState<TState>(id, EventReader.Fold(initial, evolve, read[id]),
+            read[id].Count == 0 ? 0 : read[id][^1].Version))];
+    }
+
     /// <summary>Reads a stream and folds it. With <paramref name="exclusive"/> the stream row stays locked until this session saves or ends.</summary>
     public async Task<StreamState<TState>> FetchForWriting<TState>(StreamId id, TState initial,
         Func<TState, object, TState> evolve, bool exclusive = false, CancellationToken ct = default)

@@ -90,6 +90,30 @@ public sealed class ReadingTests(TestCluster cluster) : StoreTest(cluster)
         Assert.Contains(await Store.CrossTenant.ReadAllAfter(0), e => e.Tenant == "mutual-b");
     }
 
+    [Fact]
+    public async Task Several_streams_fetched_together_fold_each_to_its_own_state_and_version()
+    {
+        var (awa, binta, none) = (Stream("mutual-a"), Stream("mutual-a"), Stream("mutual-a"));
+        await Append("mutual-a", awa, ExpectedVersion.NoStream, new AccountOpened("Awa"), new Deposited(100));
+        await Append("mutual-a", binta, ExpectedVersion.NoStream, new AccountOpened("Binta"));
+        await Append("mutual-a", awa, ExpectedVersion.Exactly(2), new Withdrawn(30));
+
+        await using var session = Store.OpenSession(As("mutual-a"));
+        var fetched = await session.FetchManyForWriting([binta, none, awa], Account.Initial, Account.Evolve);
+
+        Assert.Equal([binta, none, awa], fetched.Select(f => f.Id));
+        Assert.Equal((new Account("Binta", 0), 1L), (fetched[0].State, fetched[0].Version));
+        Assert.Equal((Account.Initial, 0L), (fetched[1].State, fetched[1].Version));
+        Assert.Equal((new Account("Awa", 70), 3L), (fetched[2].State, fetched[2].Version));
+        // Appending on what was fetched together is checked per stream, like a single fetch.
+        session.Append(fetched[0], new Deposited(5));
+        session.Append(fetched[2], new Deposited(5));
+        await session.SaveChanges();
+        Assert.Equal(4L, (await Store.ReaderFor("mutual-a").ReadStream(awa))[^1].Version);
+        await Assert.ThrowsAsync<WrongTenantException>(() =>
+            session.FetchManyForWriting([awa, Stream("mutual-b")], Account.Initial, Account.Evolve));
+    }
+
     private async Task<string> ScalarText(string sql)
     {
         await using var command = DataSource.CreateCommand(sql);

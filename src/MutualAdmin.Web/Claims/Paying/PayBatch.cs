@@ -31,9 +31,9 @@ public static class PayBatch
             if (events.Count == 0) return TypedResults.Ok(BatchView.Of(batch.State)!);
 
             session.Append(batch, [.. events]);
-            foreach (var claim in ((PaymentBatch.Prepared)batch.State).Claims)
+            var claims = ((PaymentBatch.Prepared)batch.State).Claims;
+            foreach (var (claim, stored) in claims.Zip(await session.FetchClaims(claims.Select(c => c.ClaimId), ct)))
             {
-                var stored = await session.FetchClaim(claim.ClaimId, ct);
                 var paid = ClaimDecider.Decide(new MarkClaimPaid(claim.ClaimId, id, request.BankReference.Trim(), paidOn), stored.State);
                 if (paid.Count > 0) session.Append(stored, [.. paid]);
             }

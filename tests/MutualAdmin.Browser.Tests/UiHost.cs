@@ -68,3 +68,15 @@ public sealed class NoWaitingHost(TestCluster cluster) : UiHost(cluster)
 {
     protected override IEnumerable<(string Key, string Value)> Settings => [("Enrolment:WaitingPeriodDays", "0")];
 }
+
+/// <summary>
+/// The demo host where a sign-in lasts seconds and open pages check it every second, so a test sees a
+/// session end (Auth:StaffSession, Ui:SessionCheck).
+/// </summary>
+public sealed class ShortSessionHost(TestCluster cluster) : UiHost(cluster)
+{
+    public static readonly TimeSpan Session = TimeSpan.FromSeconds(15);
+
+    protected override IEnumerable<(string Key, string Value)> Settings =>
+        [("Auth:StaffSession", Session.ToString("c")), ("Ui:SessionCheck", "00:00:01")];
+}

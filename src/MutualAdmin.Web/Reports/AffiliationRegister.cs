@@ -127,6 +127,7 @@ public sealed class AffiliationRegister(EventStore.EventStore store, CoverTerms 
         DependantAdded d => d.HouseholdId,
         DependantRemoved r => r.HouseholdId,
         PersonDetailsCorrected c => c.HouseholdId,
+        PersonErased x => x.HouseholdId,
         PersonDied d => d.HouseholdId,
         HouseholdTransferredToNewMember t => t.HouseholdId,
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name),

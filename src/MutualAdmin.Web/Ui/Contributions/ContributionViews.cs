@@ -21,7 +21,10 @@ public sealed record ArrearsLineView(Guid AffiliationId, Guid AccountId, int Ins
 public sealed record ArrearsReport(DateOnly AsOf, long Total, IReadOnlyList<BucketView> Buckets, IReadOnlyList<ArrearsLineView> Lines);
 
 public sealed record RemittanceView(Guid RemittanceId, int? Number, string Period, string State, long Collected, long Fee, long ToRemit,
-    long SubsidiesClaimed, Guid? SupersededBy, string? DisputeReason);
+    long SubsidiesClaimed, Guid? SupersededBy, AcknowledgementView? Acknowledgement, string? DisputeReason);
+
+/// <summary>K-8: the Fund's answer to a submitted statement, with its own reference of the transfer.</summary>
+public sealed record AcknowledgementView(string Reference, long ReceivedAmount, DateOnly ReceivedOn);
 
 public sealed record CollectionRow(string Method, string Share, long Amount, int Count);
 

@@ -30,6 +30,7 @@ public sealed class RecordPaymentTests(UiHost host, Chromium chromium) : UiTest(
         await Page.GetByRole(AriaRole.Link, new() { Name = "Contribution account" }).ClickAsync();
         // The member pays half of 7,000 for a standard beneficiary (the subsidy pays the rest); the rest is credit.
         await Assertions.Expect(Test("member-paid")).ToHaveTextAsync("3,500");
+        await Assertions.Expect(Test("account-member")).ToHaveTextAsync("Khadija Faye");
         await Assertions.Expect(Test("payments")).ToContainTextAsync("UI-0001");
         // The member lost the paper: a duplicate is printed from the account.
         await Test("reprint-UI-0001").ClickAsync();

@@ -10,7 +10,7 @@ public sealed record ArrearsView(int InstalmentNumber, DateOnly DueOn, long Amou
 
 public sealed record StatementView(Guid AffiliationId, Guid AccountId, string PaymentPlan, DateOnly? CoverageYearStart, DateOnly AsOf,
     IReadOnlyList<InstalmentView> Instalments, IReadOnlyList<PaymentView> Payments, long TotalDue, long MemberPaid, long Credit,
-    IReadOnlyList<ArrearsView> Arrears, bool Suspended);
+    IReadOnlyList<ArrearsView> Arrears, bool Suspended, Guid HouseholdId, string? MemberName, string? MemberNumber);
 
 public sealed record PaidView(string Receipt, Guid AccountId, long Amount, DateOnly PaidOn, long Credit, string AffiliationStatus);
 

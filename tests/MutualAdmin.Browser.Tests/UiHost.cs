@@ -23,6 +23,7 @@ public class UiHost(TestCluster cluster) : IAsyncLifetime
     private WebApplicationFactory<Program> factory = null!;
 
     public string Password { get; private set; } = "";
+    private (string Id, string Secret) fundClient;
     public Uri Address { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -38,7 +39,8 @@ public class UiHost(TestCluster cluster) : IAsyncLifetime
         factory.UseKestrel(0);
         factory.StartServer();
         Address = new Uri(factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-        Password = (await factory.Services.GetRequiredService<DemoSeed>().Run(default)).Password;
+        var seeded = await factory.Services.GetRequiredService<DemoSeed>().Run(default);
+        (Password, fundClient) = (seeded.Password, (seeded.FundClientId!, seeded.FundClientSecret!));
     }
 
     /// <summary>Settings a kind of host adds to the demo's (see <see cref="NoWaitingHost"/>).</summary>
@@ -57,6 +59,17 @@ public class UiHost(TestCluster cluster) : IAsyncLifetime
         return client;
     }
 
+    /// <summary>The Fund's API client of the demo, for what the Fund does in a test (acknowledge a remittance).</summary>
+    public async Task<HttpClient> FundApi()
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        var response = await client.PostAsJsonAsync("/fund/v1/token", new { clientId = fundClient.Id, clientSecret = fundClient.Secret });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public async ValueTask DisposeAsync() => await factory.DisposeAsync();
 }
 
@@ -67,4 +80,16 @@ public class UiHost(TestCluster cluster) : IAsyncLifetime
 public sealed class NoWaitingHost(TestCluster cluster) : UiHost(cluster)
 {
     protected override IEnumerable<(string Key, string Value)> Settings => [("Enrolment:WaitingPeriodDays", "0")];
+}
+
+/// <summary>
+/// The demo host where a sign-in lasts seconds and open pages check it every second, so a test sees a
+/// session end (Auth:StaffSession, Ui:SessionCheck).
+/// </summary>
+public sealed class ShortSessionHost(TestCluster cluster) : UiHost(cluster)
+{
+    public static readonly TimeSpan Session = TimeSpan.FromSeconds(15);
+
+    protected override IEnumerable<(string Key, string Value)> Settings =>
+        [("Auth:StaffSession", Session.ToString("c")), ("Ui:SessionCheck", "00:00:01")];
 }

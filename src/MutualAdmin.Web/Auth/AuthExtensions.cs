@@ -31,12 +31,22 @@ public static class AuthExtensions
                 o.Cookie.Name = "mutualadmin";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
-                o.SlidingExpiration = true;
-                o.ExpireTimeSpan = Tokens.StaffLifetime;
+                // A fixed session from sign-in: the UI works over a circuit that sends no cookie to slide it, and
+                // it ends the circuit's session at the end the cookie states (SessionEnds).
+                o.SlidingExpiration = false;
+                o.Events.OnSigningIn = c =>
+                {
+                    if (c.Properties.ExpiresUtc is { } ends && c.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                        identity.AddClaim(new(ClaimNames.SessionEnds, ends.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    return Task.CompletedTask;
+                };
                 // An API answers 401/403, never a redirect to a sign-in page.
                 o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = 401; return Task.CompletedTask; };
                 o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = 403; return Task.CompletedTask; };
             });
+        // Auth:StaffSession (a TimeSpan) sets how long a staff sign-in lasts; tests shorten it.
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IConfiguration>((o, configuration) => o.ExpireTimeSpan = configuration.GetValue("Auth:StaffSession", Tokens.StaffLifetime));
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<Tokens>((o, tokens) => o.TokenValidationParameters = tokens.ValidationParameters());
         return services;

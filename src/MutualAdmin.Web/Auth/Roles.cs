@@ -22,4 +22,7 @@ public static class ClaimNames
 {
     public const string Subject = "sub", Tenant = "tenant", Role = "role", Kind = "kind", Provider = "provider", Name = "name";
     public const string StaffKind = "staff";
+
+    /// <summary>When a staff cookie's session ends (Unix seconds), so that the UI's circuit, which sees no cookie after it opens, knows too.</summary>
+    public const string SessionEnds = "session_ends";
 }

@@ -19,7 +19,8 @@ public sealed class AffiliationRegister(EventStore.EventStore store, CoverTerms 
     private static readonly (string Band, int From, int To)[] AgeBands =
         [("0-4", 0, 4), ("5-14", 5, 14), ("15-24", 15, 24), ("25-49", 25, 49), ("50-64", 50, 64), ("65+", 65, int.MaxValue)];
 
-    public async Task<JsonObject> Build(string tenant, Period period, long position, CancellationToken ct)
+    /// <param name="scope">Only these households and their affiliations (the dashboard's locality); null for the whole mutual.</param>
+    public async Task<JsonObject> Build(string tenant, Period period, long position, ReportScope? scope, CancellationToken ct)
     {
         var households = new Dictionary<Guid, Household>();
         var affiliations = new Dictionary<Guid, Affiliation>();
@@ -30,20 +31,19 @@ public sealed class AffiliationRegister(EventStore.EventStore store, CoverTerms 
         {
             var page = await reader.ReadTypes(after, position, Types, ct: ct);
             foreach (var e in page)
-            {
-                Count(e.Data, period, flows);
                 switch (e.Data)
                 {
                     case IHouseholdEvent h:
                         var household = HouseholdId(h);
                         households[household] = Household.Evolve(households.GetValueOrDefault(household) ?? Household.Initial, h);
+                        if (scope?.Households.Contains(household) != false) Count(e.Data, period, flows);
                         break;
                     case IAffiliationEvent a:
                         var id = Guid.Parse(e.StreamKey[(e.StreamKey.IndexOf('-') + 1)..]);
                         affiliations[id] = Affiliation.Evolve(affiliations.GetValueOrDefault(id) ?? Affiliation.Initial, a);
+                        if (scope?.Affiliations.Contains(id) != false) Count(e.Data, period, flows);
                         break;
                 }
-            }
             if (page.Count == 0) break;
             after = page[^1].Position;
         }
@@ -52,7 +52,7 @@ public sealed class AffiliationRegister(EventStore.EventStore store, CoverTerms 
             .ToLookup(x => x.Terms!.HouseholdId);
         var monthEnd = period.Last;
         var rows = new List<Row>();
-        foreach (var household in households.Values.OfType<Household.Registered>())
+        foreach (var household in households.Values.OfType<Household.Registered>().Where(h => scope?.Households.Contains(h.HouseholdId) != false))
             foreach (var person in household.People)
             {
                 var best = byHousehold[household.HouseholdId]
@@ -127,6 +127,7 @@ public sealed class AffiliationRegister(EventStore.EventStore store, CoverTerms 
         DependantAdded d => d.HouseholdId,
         DependantRemoved r => r.HouseholdId,
         PersonDetailsCorrected c => c.HouseholdId,
+        PersonErased x => x.HouseholdId,
         PersonDied d => d.HouseholdId,
         HouseholdTransferredToNewMember t => t.HouseholdId,
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name),

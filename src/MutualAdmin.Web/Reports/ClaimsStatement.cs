@@ -21,7 +21,8 @@ public sealed class ClaimsStatement(EventStore.EventStore store, ContributionSta
     private sealed record Folded(ClaimSubmission Submission, string Outcome, string? RejectionCode, IReadOnlyList<LineDecision> Lines,
         DateOnly? DecidedOn, DateOnly? PaidOn, long Benefit);
 
-    public async Task<JsonObject> Build(string tenant, Period period, long position, CancellationToken ct)
+    /// <param name="scope">Only the claims for these beneficiaries, and their contributions (the dashboard's locality); null for the whole mutual.</param>
+    public async Task<JsonObject> Build(string tenant, Period period, long position, ReportScope? scope, CancellationToken ct)
     {
         var claims = new Dictionary<string, Claim>();
         var reader = store.ReaderFor(tenant);
@@ -35,13 +36,13 @@ public sealed class ClaimsStatement(EventStore.EventStore store, ContributionSta
             after = page[^1].Position;
         }
 
-        var folded = claims.Values.Select(Fold).OfType<Folded>().ToList();
+        var folded = claims.Values.Select(Fold).OfType<Folded>().Where(c => scope?.BeneficiaryNumbers.Contains(c.Submission.BeneficiaryNumber) != false).ToList();
         // Outcome at month end: decided after it, still pending in this month's statement.
         string OutcomeInMonth(Folded c) => c.DecidedOn is { } d && d <= period.Last ? c.Outcome : "pending-review";
         var received = folded.Where(c => period.Contains(c.Submission.SubmittedOn)).ToList();
         var decided = folded.Where(c => c.DecidedOn is { } d && period.Contains(d)).ToList();
         var days = decided.Select(c => c.DecidedOn!.Value.DayNumber - c.Submission.SubmittedOn.DayNumber).Order().ToList();
-        var collected = (await contributions.Build(tenant, period, position, ct))["collected"]!["total"]!.GetValue<long>();
+        var collected = (await contributions.Build(tenant, period, position, scope, ct))["collected"]!["total"]!.GetValue<long>();
         var approvedBenefit = decided.Sum(c => c.Benefit);
 
         return new JsonObject

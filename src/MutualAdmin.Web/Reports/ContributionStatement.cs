@@ -17,7 +17,9 @@ public sealed class ContributionStatement(EventStore.EventStore store)
     private static readonly string[] Types = [.. ContributionAccount.Events.Values, .. Remittance.Events.Values];
     private static readonly (string Bucket, int From, int To)[] Ages = [("1-30", 1, 30), ("31-90", 31, 90), ("91-180", 91, 180), (">180", 181, int.MaxValue)];
 
-    public async Task<JsonObject> Build(string tenant, Period period, long position, CancellationToken ct)
+    /// <param name="scope">Only the accounts of these affiliations (the dashboard's locality); null for the whole mutual.
+    /// The remittance is the mutual's whatever the scope.</param>
+    public async Task<JsonObject> Build(string tenant, Period period, long position, ReportScope? scope, CancellationToken ct)
     {
         var accounts = new Dictionary<string, ContributionAccount>();
         var statements = new Dictionary<string, Remittance>();
@@ -39,7 +41,7 @@ public sealed class ContributionStatement(EventStore.EventStore store)
             after = page[^1].Position;
         }
 
-        var open = accounts.Values.OfType<ContributionAccount.Open>().ToList();
+        var open = accounts.Values.OfType<ContributionAccount.Open>().Where(a => scope?.Affiliations.Contains(a.AffiliationId) != false).ToList();
         var dueInMonth = open.SelectMany(a => a.Instalments).Where(i => i.DueOn is { } d && period.Contains(d)).ToList();
         var payments = open.SelectMany(a => a.Payments).ToList();
         var collected = payments.Where(p => period.Contains(p.PaidOn)).Select(p => (p.Method, p.Amount))

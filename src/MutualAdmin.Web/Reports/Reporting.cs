@@ -22,9 +22,9 @@ public sealed class Reporting(EventStore.EventStore store, AffiliationRegister r
         var position = asOf ?? await LatestPublished(kind, tenant, period, ct) ?? head;
         JsonObject? content = kind switch
         {
-            ReportKind.AffiliationRegister => await register.Build(tenant, month, position, ct),
-            ReportKind.Contributions => await contributions.Build(tenant, month, position, ct),
-            ReportKind.Claims => await claims.Build(tenant, month, position, ct),
+            ReportKind.AffiliationRegister => await register.Build(tenant, month, position, null, ct),
+            ReportKind.Contributions => await contributions.Build(tenant, month, position, null, ct),
+            ReportKind.Claims => await claims.Build(tenant, month, position, null, ct),
             _ => null,
         };
         return content is null ? null : ReportDocument.Of(content);

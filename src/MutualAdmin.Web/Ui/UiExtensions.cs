@@ -1,5 +1,6 @@
 using MutualAdmin.Web.Ui.Dashboards;
 using MutualAdmin.Web.Ui.Shell;
+using Microsoft.AspNetCore.Components.Authorization;
 using Radzen;
 
 namespace MutualAdmin.Web.Ui;
@@ -14,6 +15,7 @@ public static class UiExtensions
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         builder.Services.AddRadzenComponents();
         builder.Services.AddHttpClient(SelfApi.ClientName);
         builder.Services.AddSingleton<SelfAddress>();

@@ -22,6 +22,7 @@ public sealed class RecordPaymentTests(UiHost host, Chromium chromium) : UiTest(
         await Assertions.Expect(Test("receipt-number")).ToHaveTextAsync("UI-0001");
         await Assertions.Expect(Test("receipt-amount")).ToHaveTextAsync("7,000");
         await Assertions.Expect(Test("receipt-status")).ToHaveTextAsync("Active");
+        await Assertions.Expect(Test("receipt-member")).ToHaveTextAsync("Khadija Faye");
         await Page.GotoAsync($"/members/{a.Household}");
         await Assertions.Expect(Test("affiliation-status")).ToHaveTextAsync("Active");
         await Assertions.Expect(Test("coverage-year")).ToHaveCountAsync(1);
@@ -29,7 +30,13 @@ public sealed class RecordPaymentTests(UiHost host, Chromium chromium) : UiTest(
         await Page.GetByRole(AriaRole.Link, new() { Name = "Contribution account" }).ClickAsync();
         // The member pays half of 7,000 for a standard beneficiary (the subsidy pays the rest); the rest is credit.
         await Assertions.Expect(Test("member-paid")).ToHaveTextAsync("3,500");
+        await Assertions.Expect(Test("account-member")).ToHaveTextAsync("Khadija Faye");
         await Assertions.Expect(Test("payments")).ToContainTextAsync("UI-0001");
+        // The member lost the paper: a duplicate is printed from the account.
+        await Test("reprint-UI-0001").ClickAsync();
+        await Assertions.Expect(Test("receipt-duplicate")).ToBeVisibleAsync();
+        await Assertions.Expect(Test("receipt-member")).ToHaveTextAsync("Khadija Faye");
+        await Assertions.Expect(Test("receipt-amount")).ToHaveTextAsync("7,000");
 
         // Recorded in error: reversed with a reason (K-5), the member share is unpaid again.
         await Test("reverse-receipt").SelectOptionAsync("UI-0001");

@@ -8,8 +8,6 @@ namespace MutualAdmin.Browser.Tests.Dashboards;
 /// <summary>The dashboard's figures are the API's for the same month, whichever month is chosen.</summary>
 public sealed class DashboardTests(UiHost host, Chromium chromium) : UiTest(host, chromium)
 {
-    private static readonly string[] Breakdowns = ["by-state", "by-sex", "by-age-band", "arrears-by-age", "enrolment", "claims-by-outcome", "rejection-reasons"];
-
     [Fact]
     public async Task The_dashboard_shows_the_api_s_figures_for_the_chosen_month()
     {
@@ -48,31 +46,7 @@ public sealed class DashboardTests(UiHost host, Chromium chromium) : UiTest(host
         await ExpectSame(before);
     }
 
-    private async Task ExpectSame(JsonElement api)
-    {
-        await Assertions.Expect(Test("collected")).ToHaveTextAsync(api.GetProperty("collected").GetInt64().ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en")));
-        await Assertions.Expect(Test("due")).ToHaveTextAsync(api.GetProperty("due").GetInt64().ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en")));
-        foreach (var name in Breakdowns)
-        {
-            var expected = name switch
-            {
-                "enrolment" => api.GetProperty("enrolment").EnumerateArray().ToDictionary(e => e.GetProperty("month").GetString()!, e => e.GetProperty("beneficiaries").GetInt64().ToString()),
-                "claims-by-outcome" or "rejection-reasons" => api.GetProperty("claims").GetProperty(name == "claims-by-outcome" ? "byOutcome" : "rejectionReasons")
-                    .EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64().ToString()),
-                _ => api.GetProperty(Property(name)).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64().ToString()),
-            };
-            var rows = Test($"figures-{name}").Locator("tr");
-            await Assertions.Expect(rows).ToHaveCountAsync(expected.Count);
-            foreach (var (key, value) in expected)
-                await Assertions.Expect(Test($"figures-{name}").Locator($"tr[data-key='{key}'] td")).ToHaveAttributeAsync("data-value", value);
-        }
-    }
+    private Task ExpectSame(JsonElement api) => DashboardPage.ExpectSame(Page, api);
 
-    private static string Property(string name) => name switch
-    {
-        "by-state" => "byState", "by-sex" => "bySex", "by-age-band" => "byAgeBand", _ => "arrearsByAge",
-    };
-
-    private static async Task<JsonElement> Figures(HttpClient manager, string month) =>
-        await Households.Json(await manager.GetAsync($"/api/dashboard?month={month}"));
+    private static Task<JsonElement> Figures(HttpClient manager, string month) => DashboardPage.Figures(manager, month);
 }

@@ -17,6 +17,10 @@ public sealed class StatementTests(TestCluster cluster) : ContributionsTest(clus
         Assert.Equal([2625L, 2625, 2625, 2625], statement.GetProperty("instalments").EnumerateArray().Select(i => i.GetProperty("memberShare").GetInt64()));
         Assert.Equal(Today.ToString("yyyy-MM-dd"), statement.GetProperty("instalments")[0].GetProperty("dueOn").GetString());
         Assert.Equal(0, await Scalar("select count(*) from events where event_type like 'contribution%'"));
+        // Whose account it is, for a cashier who reached it from the arrears list.
+        Assert.Equal(a.Household, statement.GetProperty("householdId").GetGuid());
+        Assert.False(string.IsNullOrEmpty(statement.GetProperty("memberName").GetString()));
+        Assert.False(string.IsNullOrEmpty(statement.GetProperty("memberNumber").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await Cashier.GetAsync($"/api/affiliations/{Guid.NewGuid()}/account")).StatusCode);
     }
 

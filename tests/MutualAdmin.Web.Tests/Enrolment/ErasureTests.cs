@@ -46,6 +46,26 @@ public sealed class ErasureTests(TestCluster cluster) : EnrolmentTest(cluster)
     }
 
     [Fact]
+    public async Task The_affiliation_register_still_builds_after_an_erasure_and_keeps_the_person_without_their_name()
+    {
+        await Mutual("thies");
+        var officer = await SignedIn("enrolment-officer@thies");
+        var manager = await SignedIn("manager@thies");
+        var registered = await Json(await Register(officer, Household(Person("Zeynab Erasable", subsidy: "indigent", registry: "RSU-ERASE-1"))));
+        var household = registered.GetProperty("householdId").GetGuid();
+        var requested = await Json(await officer.PostAsJsonAsync($"/api/members/{household}/affiliations", new { channel = "individual", paymentPlan = "annual" }));
+        (await manager.PostAsync($"/api/affiliations/{requested.GetProperty("affiliationId").GetGuid()}/approval", null)).EnsureSuccessStatusCode();
+        var person = registered.GetProperty("beneficiaries")[0].GetProperty("personId").GetGuid();
+        (await manager.PostAsJsonAsync($"/api/members/{household}/people/{person}/erasure", new { reason = "retention period over" })).EnsureSuccessStatusCode();
+
+        // R-1 folds every household event, the erasure included (it once had no household id to fold by).
+        var report = await Json(await manager.GetAsync($"/api/reports/affiliation-register/{DateTime.UtcNow:yyyy-MM}"));
+        var row = Assert.Single(report.GetProperty("beneficiaries").EnumerateArray());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, row.GetProperty("name").ValueKind);
+        Assert.Equal("F", row.GetProperty("sex").GetString());
+    }
+
+    [Fact]
     public async Task Only_managers_erase_and_a_reason_is_required()
     {
         await Mutual("thies");

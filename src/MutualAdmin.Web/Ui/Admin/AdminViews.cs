@@ -13,4 +13,8 @@ public sealed record RebuildView(long Done, long Total, double RatePerSecond);
 public sealed record ProjectionView(string Name, int Generation, bool Live, string State, long Checkpoint, long Head, double LagSeconds,
     string? PausedReason, long OpenDeadLetters, RebuildView? Rebuild);
 
+/// <summary>An event a projection could not apply (it paused on it), as GET /api/admin/projections/dead-letters lists it.</summary>
+public sealed record ProjectionDeadLetterView(string Projection, int Generation, long Position, string StreamKey, string EventType, string Error,
+    DateTimeOffset FailedAt);
+
 public sealed record UserView(Guid Id, string Username, string DisplayName, IReadOnlyList<string> Roles, string Language);

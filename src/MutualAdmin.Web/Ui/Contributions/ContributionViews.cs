@@ -10,7 +10,7 @@ public sealed record ArrearsView(int InstalmentNumber, DateOnly DueOn, long Amou
 
 public sealed record StatementView(Guid AffiliationId, Guid AccountId, string PaymentPlan, DateOnly? CoverageYearStart, DateOnly AsOf,
     IReadOnlyList<InstalmentView> Instalments, IReadOnlyList<PaymentView> Payments, long TotalDue, long MemberPaid, long Credit,
-    IReadOnlyList<ArrearsView> Arrears, bool Suspended);
+    IReadOnlyList<ArrearsView> Arrears, bool Suspended, Guid HouseholdId, string? MemberName, string? MemberNumber);
 
 public sealed record PaidView(string Receipt, Guid AccountId, long Amount, DateOnly PaidOn, long Credit, string AffiliationStatus);
 
@@ -21,7 +21,10 @@ public sealed record ArrearsLineView(Guid AffiliationId, Guid AccountId, int Ins
 public sealed record ArrearsReport(DateOnly AsOf, long Total, IReadOnlyList<BucketView> Buckets, IReadOnlyList<ArrearsLineView> Lines);
 
 public sealed record RemittanceView(Guid RemittanceId, int? Number, string Period, string State, long Collected, long Fee, long ToRemit,
-    long SubsidiesClaimed, Guid? SupersededBy, string? DisputeReason);
+    long SubsidiesClaimed, Guid? SupersededBy, AcknowledgementView? Acknowledgement, string? DisputeReason);
+
+/// <summary>K-8: the Fund's answer to a submitted statement, with its own reference of the transfer.</summary>
+public sealed record AcknowledgementView(string Reference, long ReceivedAmount, DateOnly ReceivedOn);
 
 public sealed record CollectionRow(string Method, string Share, long Amount, int Count);
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MutualAdmin.Domain;
+using MutualAdmin.Domain.Enrolment;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Errors;
 using MutualAdmin.Web.Reports;
@@ -8,9 +9,11 @@ using MutualAdmin.Web.Reports;
 namespace MutualAdmin.Web.Ui.Dashboards;
 
 /// <summary>
-/// <c>GET /api/dashboard?month=yyyy-MM</c> (managers, auditors): a month's figures for the dashboard
-/// page. They are read from the statutory reports of that month built at one position,
-/// now, so a chart never disagrees with the report the Fund receives for the same position.
+/// <c>GET /api/dashboard?month=yyyy-MM[&amp;region=…&amp;district=…&amp;commune=…]</c> (managers, auditors): a
+/// month's figures for the dashboard page. They are counted by the builders of that month's statutory
+/// reports at one position, now, so a chart never disagrees with the report the Fund
+/// receives for the same position; with a locality, only its households, their accounts and their
+/// beneficiaries' claims are counted. Top diagnoses are the staff's alone (<see cref="TopDiagnoses"/>).
 /// </summary>
 public static class DashboardApi
 {
@@ -22,7 +25,7 @@ public static class DashboardApi
     public sealed record Figures(string Month, long Position, IReadOnlyList<MonthEnrolment> Enrolment,
         IReadOnlyDictionary<string, long> ByState, IReadOnlyDictionary<string, long> BySex, IReadOnlyDictionary<string, long> ByAgeBand,
         long Due, long Collected, IReadOnlyDictionary<string, long> CollectedByMethod, long Arrears, IReadOnlyDictionary<string, long> ArrearsByAge,
-        Claims Claims);
+        Claims Claims, IReadOnlyList<DiagnosisCount> TopDiagnoses, LocalityFilter Locality, IReadOnlyList<Locality> Localities);
 
     /// <summary>R-3: claims received by outcome at month end, benefit approved, the claims ratio, days to decision, rejection reasons.</summary>
     public sealed record Claims(IReadOnlyDictionary<string, long> ByOutcome, long Benefit, decimal? ClaimsRatio,
@@ -34,32 +37,37 @@ public static class DashboardApi
         return app;
     }
 
-    private static async Task<Ok<Figures>> Handle(string month, Actor actor, Reporting reporting, EventStore.EventStore store, CancellationToken ct)
+    private static async Task<Ok<Figures>> Handle(string month, string? region, string? district, string? commune, Actor actor,
+        AffiliationRegister registers, ContributionStatement statements, ClaimsStatement claimStatements, EventStore.EventStore store, CancellationToken ct)
     {
         if (!Period.TryParse(month, out var period)) throw RequestValidationException.For("month", "a month written yyyy-MM");
         var position = await store.HeadPosition(ct);
-        var first = new DateOnly(period.Year, period.Month, 1);
+        var filter = new LocalityFilter(Blank(region), Blank(district), Blank(commune));
+        var (scope, localities) = await LocalityScope.Read(store, actor.Tenant, position, filter, ct);
         var trend = new List<MonthEnrolment>();
         JsonObject register = null!;
         for (var back = TrendMonths - 1; back >= 0; back--)
         {
-            var name = first.AddMonths(-back).ToString("yyyy-MM");
-            register = (await reporting.Build(ReportKind.AffiliationRegister, actor.Tenant, name, position, ct))!.Content;
-            trend.Add(new(name, Number(register["stock"]!["total"]), Number(register["flows"]!["new"])));
+            var first = period.First.AddMonths(-back);
+            register = await registers.Build(actor.Tenant, new(first.Year, first.Month), position, scope, ct);
+            trend.Add(new(first.ToString("yyyy-MM"), Number(register["stock"]!["total"]), Number(register["flows"]!["new"])));
         }
         var stock = register["stock"]!;
-        var contributions = (await reporting.Build(ReportKind.Contributions, actor.Tenant, month, position, ct))!.Content;
-        var claims = (await reporting.Build(ReportKind.Claims, actor.Tenant, month, position, ct))!.Content;
+        var contributions = await statements.Build(actor.Tenant, period, position, scope, ct);
+        var claims = await claimStatements.Build(actor.Tenant, period, position, scope, ct);
+        var diagnoses = await TopDiagnoses.Of(store, actor.Tenant, period, position, scope, ct);
         var received = claims["received"]!.AsObject();
-        return TypedResults.Ok(new Figures(month, position, trend,
+        return TypedResults.Ok(new Figures(period.ToString(), position, trend,
             Flat(stock["byState"]!), Summed(stock["bySex"]!), Summed(stock["byAgeBand"]!),
             Number(contributions["due"]!["total"]), Number(contributions["collected"]!["total"]), Flat(contributions["collected"]!["byMethod"]!),
             Number(contributions["arrears"]!["total"]), Flat(contributions["arrears"]!["byAge"]!),
             new Claims(received.Where(p => p.Key is not ("claims" or "claimed")).ToDictionary(p => p.Key, p => Number(p.Value)),
                 Number(claims["decided"]!["benefit"]), claims["claimsRatio"]?.GetValue<decimal>(),
                 claims["daysToDecision"]!["average"]!.GetValue<decimal>(), Number(claims["daysToDecision"]!["p90"]),
-                Flat(claims["rejectionReasons"]!))));
+                Flat(claims["rejectionReasons"]!)), diagnoses, filter, localities));
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     // Counts are written as int or long; reading the JSON text takes either.
     private static long Number(JsonNode? node) => node is null ? 0 : long.Parse(node.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);

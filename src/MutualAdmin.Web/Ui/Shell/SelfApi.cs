@@ -1,7 +1,9 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MutualAdmin.Web.Auth;
 
@@ -15,7 +17,8 @@ namespace MutualAdmin.Web.Ui.Shell;
 /// proved when the circuit opened as a short-lived bearer token from the host's own issuer; it never
 /// leaves the server.
 /// </summary>
-public sealed class SelfApi(IHttpClientFactory clients, SelfAddress self, AuthenticationStateProvider authentication, Tokens tokens, TimeProvider clock)
+public sealed class SelfApi(IHttpClientFactory clients, SelfAddress self, AuthenticationStateProvider authentication, Tokens tokens, TimeProvider clock,
+    NavigationManager navigation)
 {
     public const string ClientName = "self";
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(10);
@@ -73,19 +76,39 @@ public sealed class SelfApi(IHttpClientFactory clients, SelfAddress self, Authen
 
     private async Task<HttpResponseMessage> Call(HttpRequestMessage request, CancellationToken ct)
     {
+        if (await Token() is not { } bearer) return SessionEnded();
         request.RequestUri = new Uri(self.Value, request.RequestUri!.OriginalString);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await Token());
-        return await clients.CreateClient(ClientName).SendAsync(request, ct);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        var response = await clients.CreateClient(ClientName).SendAsync(request, ct);
+        if (response.StatusCode == HttpStatusCode.Unauthorized) SessionEnded();
+        return response;
     }
 
-    private async Task<string> Token()
+    /// <summary>A token for the signed-in user that outlives neither the cache period nor their sign-in; null once it has ended.</summary>
+    private async Task<string?> Token()
     {
         var now = clock.GetUtcNow();
         if (token is { } t && t.Expires > now.AddMinutes(1)) return t.Value;
         var user = (await authentication.GetAuthenticationStateAsync()).User;
-        if (user.Identity?.IsAuthenticated != true) throw new InvalidOperationException("nobody is signed in");
-        var issued = tokens.Issue(user.Claims, TokenLifetime);
-        token = (issued.AccessToken, now + TokenLifetime);
+        if (user.Identity?.IsAuthenticated != true) return null;
+        var expires = SessionRevalidation.Ends(user) is { } ends && ends < now + TokenLifetime ? ends : now + TokenLifetime;
+        if (expires <= now) return null;
+        var issued = tokens.Issue(user.Claims, expires - now);
+        // Cached only while more than a minute is left, so a session's last minute asks each time.
+        token = (issued.AccessToken, expires);
         return issued.AccessToken;
+    }
+
+    /// <summary>
+    /// The sign-in has ended (or the API no longer accepts it) between two session checks: the page
+    /// goes to sign in, with the reason, and the caller gets the API's own answer to show meanwhile.
+    /// </summary>
+    private HttpResponseMessage SessionEnded()
+    {
+        navigation.NavigateTo("sign-in?expired=true", forceLoad: true);
+        return new(HttpStatusCode.Unauthorized)
+        {
+            Content = new StringContent("""{"status":401,"title":"Your session has ended; sign in again."}""", Encoding.UTF8, "application/problem+json"),
+        };
     }
 }

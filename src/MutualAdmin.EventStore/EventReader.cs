@@ -76,6 +76,19 @@ public sealed class EventReader
         return await Read(command, connection, ct, limit);
     }
 
+    /// <summary>Every event of <paramref name="types"/> up to <paramref name="position"/>, in position order, read page by page (<see cref="ReadTypes"/>).</summary>
+    public async IAsyncEnumerable<RecordedEvent> ReadTypesUpTo(long position, string[] types,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        for (long after = 0; ;)
+        {
+            var page = await ReadTypes(after, position, types, ct: ct);
+            if (page.Count == 0) yield break;
+            foreach (var e in page) yield return e;
+            after = page[^1].Position;
+        }
+    }
+
     /// <summary>
     /// This reader's events of <paramref name="types"/> in (after, upTo], in position order: what a
     /// replay "as of a position" reads (reports, A-3), page by page.

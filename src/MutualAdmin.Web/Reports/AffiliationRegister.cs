@@ -26,27 +26,20 @@ public sealed class AffiliationRegister(EventStore.EventStore store, CoverTerms 
         var affiliations = new Dictionary<Guid, Affiliation>();
         var flows = new SortedDictionary<string, int>(StringComparer.Ordinal)
             { ["new"] = 0, ["renewed"] = 0, ["suspended"] = 0, ["reinstated"] = 0, ["lapsed"] = 0, ["terminated"] = 0, ["deceased"] = 0 };
-        var reader = store.ReaderFor(tenant);
-        for (long after = 0; ;)
-        {
-            var page = await reader.ReadTypes(after, position, Types, ct: ct);
-            foreach (var e in page)
-                switch (e.Data)
-                {
-                    case IHouseholdEvent h:
-                        var household = HouseholdId(h);
-                        households[household] = Household.Evolve(households.GetValueOrDefault(household) ?? Household.Initial, h);
-                        if (scope?.Households.Contains(household) != false) Count(e.Data, period, flows);
-                        break;
-                    case IAffiliationEvent a:
-                        var id = Guid.Parse(e.StreamKey[(e.StreamKey.IndexOf('-') + 1)..]);
-                        affiliations[id] = Affiliation.Evolve(affiliations.GetValueOrDefault(id) ?? Affiliation.Initial, a);
-                        if (scope?.Affiliations.Contains(id) != false) Count(e.Data, period, flows);
-                        break;
-                }
-            if (page.Count == 0) break;
-            after = page[^1].Position;
-        }
+        await foreach (var e in store.ReaderFor(tenant).ReadTypesUpTo(position, Types, ct))
+            switch (e.Data)
+            {
+                case IHouseholdEvent h:
+                    var household = HouseholdId(h);
+                    households[household] = Household.Evolve(households.GetValueOrDefault(household) ?? Household.Initial, h);
+                    if (scope?.Households.Contains(household) != false) Count(e.Data, period, flows);
+                    break;
+                case IAffiliationEvent a:
+                    var id = Guid.Parse(e.StreamKey[(e.StreamKey.IndexOf('-') + 1)..]);
+                    affiliations[id] = Affiliation.Evolve(affiliations.GetValueOrDefault(id) ?? Affiliation.Initial, a);
+                    if (scope?.Affiliations.Contains(id) != false) Count(e.Data, period, flows);
+                    break;
+            }
 
         var byHousehold = affiliations.Values.Select(a => (Terms: TermsOf(a), Affiliation: a)).Where(x => x.Terms is not null)
             .ToLookup(x => x.Terms!.HouseholdId);

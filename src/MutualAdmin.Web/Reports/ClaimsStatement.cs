@@ -22,19 +22,18 @@ public sealed class ClaimsStatement(EventStore.EventStore store, ContributionSta
         DateOnly? DecidedOn, DateOnly? PaidOn, long Benefit);
 
     /// <param name="scope">Only the claims for these beneficiaries, and their contributions (the dashboard's locality); null for the whole mutual.</param>
-    public async Task<JsonObject> Build(string tenant, Period period, long position, ReportScope? scope, CancellationToken ct)
+    public async Task<JsonObject> Build(string tenant, Period period, long position, ReportScope? scope, CancellationToken ct) =>
+        await Build(tenant, period, position, scope, await contributions.Build(tenant, period, position, scope, ct), ct);
+
+    /// <param name="contributionStatement">R-2 of the same month, position and scope, for a caller that has built it
+    /// already (the dashboard): its collected total is the claims ratio's denominator.</param>
+    public async Task<JsonObject> Build(string tenant, Period period, long position, ReportScope? scope, JsonObject contributionStatement,
+        CancellationToken ct)
     {
         var claims = new Dictionary<string, Claim>();
-        var reader = store.ReaderFor(tenant);
-        for (long after = 0; ;)
-        {
-            var page = await reader.ReadTypes(after, position, Types, ct: ct);
-            foreach (var e in page)
-                if (e.Data is IClaimEvent c)
-                    claims[e.StreamKey] = Claim.Evolve(claims.GetValueOrDefault(e.StreamKey) ?? Claim.Initial, c);
-            if (page.Count == 0) break;
-            after = page[^1].Position;
-        }
+        await foreach (var e in store.ReaderFor(tenant).ReadTypesUpTo(position, Types, ct))
+            if (e.Data is IClaimEvent c)
+                claims[e.StreamKey] = Claim.Evolve(claims.GetValueOrDefault(e.StreamKey) ?? Claim.Initial, c);
 
         var folded = claims.Values.Select(Fold).OfType<Folded>().Where(c => scope?.BeneficiaryNumbers.Contains(c.Submission.BeneficiaryNumber) != false).ToList();
         // Outcome at month end: decided after it, still pending in this month's statement.
@@ -42,7 +41,7 @@ public sealed class ClaimsStatement(EventStore.EventStore store, ContributionSta
         var received = folded.Where(c => period.Contains(c.Submission.SubmittedOn)).ToList();
         var decided = folded.Where(c => c.DecidedOn is { } d && period.Contains(d)).ToList();
         var days = decided.Select(c => c.DecidedOn!.Value.DayNumber - c.Submission.SubmittedOn.DayNumber).Order().ToList();
-        var collected = (await contributions.Build(tenant, period, position, scope, ct))["collected"]!["total"]!.GetValue<long>();
+        var collected = contributionStatement["collected"]!["total"]!.GetValue<long>();
         var approvedBenefit = decided.Sum(c => c.Benefit);
 
         return new JsonObject

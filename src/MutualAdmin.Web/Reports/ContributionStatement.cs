@@ -23,23 +23,16 @@ public sealed class ContributionStatement(EventStore.EventStore store)
     {
         var accounts = new Dictionary<string, ContributionAccount>();
         var statements = new Dictionary<string, Remittance>();
-        var reader = store.ReaderFor(tenant);
-        for (long after = 0; ;)
-        {
-            var page = await reader.ReadTypes(after, position, Types, ct: ct);
-            foreach (var e in page)
-                switch (e.Data)
-                {
-                    case IContributionEvent c:
-                        accounts[e.StreamKey] = ContributionAccount.Evolve(accounts.GetValueOrDefault(e.StreamKey) ?? ContributionAccount.Initial, c);
-                        break;
-                    case IRemittanceEvent r:
-                        statements[e.StreamKey] = Remittance.Evolve(statements.GetValueOrDefault(e.StreamKey) ?? Remittance.Initial, r);
-                        break;
-                }
-            if (page.Count == 0) break;
-            after = page[^1].Position;
-        }
+        await foreach (var e in store.ReaderFor(tenant).ReadTypesUpTo(position, Types, ct))
+            switch (e.Data)
+            {
+                case IContributionEvent c:
+                    accounts[e.StreamKey] = ContributionAccount.Evolve(accounts.GetValueOrDefault(e.StreamKey) ?? ContributionAccount.Initial, c);
+                    break;
+                case IRemittanceEvent r:
+                    statements[e.StreamKey] = Remittance.Evolve(statements.GetValueOrDefault(e.StreamKey) ?? Remittance.Initial, r);
+                    break;
+            }
 
         var open = accounts.Values.OfType<ContributionAccount.Open>().Where(a => scope?.Affiliations.Contains(a.AffiliationId) != false).ToList();
         var dueInMonth = open.SelectMany(a => a.Instalments).Where(i => i.DueOn is { } d && period.Contains(d)).ToList();

@@ -1,14 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using MutualAdmin.EventStore.Events;
-using MutualAdmin.Web.Platform;
-using MutualAdmin.Web.Schemes;
-using MutualAdmin.Web.Schemes.Publishing;
-using MutualAdmin.Web.Seeding;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -54,7 +54,7 @@ public static class DashboardApi
         }
         var stock = register["stock"]!;
         var contributions = await statements.Build(actor.Tenant, period, position, scope, ct);
-        var claims = await claimStatements.Build(actor.Tenant, period, position, scope, ct);
+        var claims = await claimStatements.Build(actor.Tenant, period, position, scope, contributions, ct);
         var diagnoses = await TopDiagnoses.Of(store, actor.Tenant, period, position, scope, ct);
         var received = claims["received"]!.AsObject();
         return TypedResults.Ok(new Figures(period.ToString(), position, trend,

@@ -31,23 +31,16 @@ public static class LocalityScope
         var localities = new Dictionary<Guid, Locality>();
         var numbers = new List<(Guid Household, string Number)>();
         var affiliations = new List<(Guid Household, Guid Affiliation)>();
-        var reader = store.ReaderFor(tenant);
-        for (long after = 0; ;)
-        {
-            var page = await reader.ReadTypes(after, position, Types, ct: ct);
-            foreach (var e in page)
-                switch (e.Data)
-                {
-                    case MemberRegistered m:
-                        localities[m.HouseholdId] = m.Locality;
-                        numbers.Add((m.HouseholdId, m.BeneficiaryNumber));
-                        break;
-                    case DependantAdded d: numbers.Add((d.HouseholdId, d.BeneficiaryNumber)); break;
-                    case AffiliationRequested r: affiliations.Add((r.HouseholdId, r.AffiliationId)); break;
-                }
-            if (page.Count == 0) break;
-            after = page[^1].Position;
-        }
+        await foreach (var e in store.ReaderFor(tenant).ReadTypesUpTo(position, Types, ct))
+            switch (e.Data)
+            {
+                case MemberRegistered m:
+                    localities[m.HouseholdId] = m.Locality;
+                    numbers.Add((m.HouseholdId, m.BeneficiaryNumber));
+                    break;
+                case DependantAdded d: numbers.Add((d.HouseholdId, d.BeneficiaryNumber)); break;
+                case AffiliationRequested r: affiliations.Add((r.HouseholdId, r.AffiliationId)); break;
+            }
 
         var all = localities.Values.Distinct()
             .OrderBy(l => l.Region, StringComparer.Ordinal).ThenBy(l => l.District, StringComparer.Ordinal).ThenBy(l => l.Commune, StringComparer.Ordinal)

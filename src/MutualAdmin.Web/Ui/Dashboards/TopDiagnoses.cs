@@ -20,17 +20,10 @@ public static class TopDiagnoses
         ReportScope? scope, CancellationToken ct)
     {
         var codes = new List<string>();
-        var reader = store.ReaderFor(tenant);
-        for (long after = 0; ;)
-        {
-            var page = await reader.ReadTypes(after, position, Types, ct: ct);
-            foreach (var e in page)
-                if (e.Data is ClaimSubmitted { Claim: var c } && period.Contains(c.SubmittedOn)
-                    && scope?.BeneficiaryNumbers.Contains(c.BeneficiaryNumber) != false)
-                    codes.Add(c.MainDiagnosis);
-            if (page.Count == 0) break;
-            after = page[^1].Position;
-        }
+        await foreach (var e in store.ReaderFor(tenant).ReadTypesUpTo(position, Types, ct))
+            if (e.Data is ClaimSubmitted { Claim: var c } && period.Contains(c.SubmittedOn)
+                && scope?.BeneficiaryNumbers.Contains(c.BeneficiaryNumber) != false)
+                codes.Add(c.MainDiagnosis);
         // Ties in code order, so the same position always gives the same list.
         return [.. codes.GroupBy(c => c).Select(g => new DiagnosisCount(g.Key, g.Count()))
             .OrderByDescending(c => c.Claims).ThenBy(c => c.Code, StringComparer.Ordinal).Take(Shown)];

@@ -28,8 +28,8 @@ public static class Append
         if (!newStreams) foreach (var w in writers) await w.CreateStreams(bench);
 
         // Warm both paths up (JIT, pools, plan caches) before measuring.
-        await Bench.Throughput(Writers, TimeSpan.FromSeconds(2), (w, n) => writers[w].Unit(bench, n));
-        await Bench.Throughput(Writers, TimeSpan.FromSeconds(2), (_, _) => RawUnit(bench, json, metadata));
+        await Bench.WarmUp(Writers, (w, n) => writers[w].Unit(bench, n), "store");
+        await Bench.WarmUp(Writers, (_, _) => RawUnit(bench, json, metadata), "raw");
 
         var raw = await Bench.Throughput(Writers, duration, (_, _) => RawUnit(bench, json, metadata)) * 3;
         var store = await Bench.Throughput(Writers, duration, (w, n) => writers[w].Unit(bench, n + 1_000_000)) * 3;

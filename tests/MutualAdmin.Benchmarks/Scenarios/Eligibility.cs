@@ -93,8 +93,8 @@ public static class Eligibility
             while (await reader.ReadAsync()) { }
         }
 
-        await Bench.Throughput(clientsCount, TimeSpan.FromSeconds(3), Http);
-        await Bench.Throughput(clientsCount, TimeSpan.FromSeconds(2), Raw);
+        await Bench.WarmUp(clientsCount, Http, "http");
+        await Bench.WarmUp(clientsCount, Raw, "raw");
         var raw = await Bench.Throughput(clientsCount, duration, Raw);
         latencies.Clear();
         var http = await Bench.Throughput(clientsCount, duration, Http);

@@ -49,8 +49,8 @@ public static class Enrol
                 Console.Error.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 
-        await Bench.Throughput(writers, TimeSpan.FromSeconds(2), (w, n) => Http(w, n + 10_000_000));
-        await Bench.Throughput(writers, TimeSpan.FromSeconds(2), (_, _) => RawUnit(bench, json));
+        await Bench.WarmUp(writers, Http, "http");
+        await Bench.WarmUp(writers, (_, _) => RawUnit(bench, json), "raw");
         var raw = await Bench.Throughput(writers, duration, (_, _) => RawUnit(bench, json));
         var http = await Bench.Throughput(writers, duration, Http);
         await app.StopAsync();

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MutualAdmin.Domain.Enrolment;
 
@@ -54,11 +53,31 @@ public static class SealedJson
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions _)
         {
-            var node = JsonNode.Parse(ref reader)!.AsObject();
-            var sealedText = node["personal"]?.GetValue<string>();
-            node.Remove("personal");
-            var e = node.Deserialize<T>(Options)!;
+            // Read straight from the reader (every async projection reads every enrolment event), with
+            // "personal" set aside as the sealed text it is, then opened with the person's key.
+            SealedText.Found = null;
+            var e = JsonSerializer.Deserialize<T>(ref reader, Reading)!;
+            var sealedText = SealedText.Found;
+            SealedText.Found = null;
             return withPersonal(e, keys.Open(person(e), sealedText));
         }
+    }
+
+    private static readonly JsonSerializerOptions Reading = new(Options) { Converters = { new SealedText() } };
+
+    /// <summary>"personal" on reading: the sealed text is kept for the event's converter, which knows whose key opens it.</summary>
+    private sealed class SealedText : JsonConverter<PersonalData>
+    {
+        // A deserialisation runs on one thread from start to end, and one event carries one person's data.
+        [ThreadStatic] public static string? Found;
+
+        public override PersonalData? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            Found = reader.GetString();
+            return null;
+        }
+
+        public override void Write(Utf8JsonWriter writer, PersonalData value, JsonSerializerOptions options) =>
+            throw new NotSupportedException("personal data is written sealed, by the event's converter");
     }
 }

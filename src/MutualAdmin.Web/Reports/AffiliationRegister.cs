@@ -20,40 +20,59 @@ public sealed class AffiliationRegister(EventStore.EventStore store, CoverTerms 
         [("0-4", 0, 4), ("5-14", 5, 14), ("15-24", 15, 24), ("25-49", 25, 49), ("50-64", 50, 64), ("65+", 65, int.MaxValue)];
 
     /// <param name="scope">Only these households and their affiliations (the dashboard's locality); null for the whole mutual.</param>
-    public async Task<JsonObject> Build(string tenant, Period period, long position, ReportScope? scope, CancellationToken ct)
+    public async Task<JsonObject> Build(string tenant, Period period, long position, ReportScope? scope, CancellationToken ct) =>
+        (await Build(tenant, [period], position, scope, ct))[0];
+
+    /// <summary>
+    /// Several months as of one position from one pass over the events (the dashboard's trend): the
+    /// fold up to the position is the same for every month, only the month end and the flows' month differ.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> Build(string tenant, IReadOnlyList<Period> periods, long position, ReportScope? scope,
+        CancellationToken ct)
     {
         var households = new Dictionary<Guid, Household>();
         var affiliations = new Dictionary<Guid, Affiliation>();
-        var flows = new SortedDictionary<string, int>(StringComparer.Ordinal)
-            { ["new"] = 0, ["renewed"] = 0, ["suspended"] = 0, ["reinstated"] = 0, ["lapsed"] = 0, ["terminated"] = 0, ["deceased"] = 0 };
+        var flows = new List<(string Flow, DateOnly On)>();
         await foreach (var e in store.ReaderFor(tenant).ReadTypesUpTo(position, Types, ct))
             switch (e.Data)
             {
                 case IHouseholdEvent h:
                     var household = HouseholdId(h);
                     households[household] = Household.Evolve(households.GetValueOrDefault(household) ?? Household.Initial, h);
-                    if (scope?.Households.Contains(household) != false) Count(e.Data, period, flows);
+                    if (scope?.Households.Contains(household) != false && Flow(e.Data) is { } personFlow) flows.Add(personFlow);
                     break;
                 case IAffiliationEvent a:
                     var id = Guid.Parse(e.StreamKey[(e.StreamKey.IndexOf('-') + 1)..]);
                     affiliations[id] = Affiliation.Evolve(affiliations.GetValueOrDefault(id) ?? Affiliation.Initial, a);
-                    if (scope?.Affiliations.Contains(id) != false) Count(e.Data, period, flows);
+                    if (scope?.Affiliations.Contains(id) != false && Flow(e.Data) is { } affiliationFlow) flows.Add(affiliationFlow);
                     break;
             }
 
         var byHousehold = affiliations.Values.Select(a => (Terms: TermsOf(a), Affiliation: a)).Where(x => x.Terms is not null)
             .ToLookup(x => x.Terms!.HouseholdId);
+        var people = households.Values.OfType<Household.Registered>().Where(h => scope?.Households.Contains(h.HouseholdId) != false)
+            .SelectMany(h => h.People.Select(person => (Person: person, Affiliations: byHousehold[h.HouseholdId]))).ToList();
+        return [.. periods.Select(period => Render(tenant, period, position, people, flows))];
+    }
+
+    private JsonObject Render(string tenant, Period period, long position,
+        List<(HouseholdPerson Person, IEnumerable<(AffiliationTerms? Terms, Affiliation Affiliation)> Affiliations)> people,
+        List<(string Flow, DateOnly On)> flowsSeen)
+    {
+        var flows = new SortedDictionary<string, int>(StringComparer.Ordinal)
+            { ["new"] = 0, ["renewed"] = 0, ["suspended"] = 0, ["reinstated"] = 0, ["lapsed"] = 0, ["terminated"] = 0, ["deceased"] = 0 };
+        foreach (var (flow, on) in flowsSeen)
+            if (period.Contains(on)) flows[flow]++;
         var monthEnd = period.Last;
         var rows = new List<Row>();
-        foreach (var household in households.Values.OfType<Household.Registered>().Where(h => scope?.Households.Contains(h.HouseholdId) != false))
-            foreach (var person in household.People)
-            {
-                var best = byHousehold[household.HouseholdId]
-                    .Select(x => (Cover: Cover.On(monthEnd, person, x.Affiliation, terms.WaitingPeriodDays, terms.GracePeriodDays), x.Terms!.Channel))
-                    .Where(x => Stock.Contains(x.Cover.State))
-                    .OrderBy(x => Array.IndexOf(Preference, x.Cover.State)).FirstOrDefault();
-                if (best.Cover is not null) rows.Add(new(person, best.Cover, best.Channel));
-            }
+        foreach (var (person, withAffiliations) in people)
+        {
+            var best = withAffiliations
+                .Select(x => (Cover: Cover.On(monthEnd, person, x.Affiliation, terms.WaitingPeriodDays, terms.GracePeriodDays), x.Terms!.Channel))
+                .Where(x => Stock.Contains(x.Cover.State))
+                .OrderBy(x => Array.IndexOf(Preference, x.Cover.State)).FirstOrDefault();
+            if (best.Cover is not null) rows.Add(new(person, best.Cover, best.Channel));
+        }
         rows.Sort((x, y) => string.CompareOrdinal(x.Person.BeneficiaryNumber, y.Person.BeneficiaryNumber));
 
         return new JsonObject
@@ -89,22 +108,18 @@ public sealed class AffiliationRegister(EventStore.EventStore store, CoverTerms 
 
     private static readonly BeneficiaryState[] Preference = [BeneficiaryState.Covered, BeneficiaryState.Suspended, BeneficiaryState.Waiting, BeneficiaryState.Lapsed];
 
-    /// <summary>Flows of the month: affiliations activated, renewed, suspended… and people who died, by the date each happened.</summary>
-    private static void Count(object e, Period period, IDictionary<string, int> flows)
+    /// <summary>The flow an event is (affiliations activated, renewed, suspended… and people who died) and the date it happened.</summary>
+    private static (string Flow, DateOnly On)? Flow(object e) => e switch
     {
-        var (flow, on) = e switch
-        {
-            AffiliationActivated a => ("new", a.ActivatedOn),
-            AffiliationRenewed r => ("renewed", r.RenewedOn),
-            AffiliationSuspended s => ("suspended", s.SuspendedFrom),
-            AffiliationReinstated r => ("reinstated", r.ReinstatedFrom),
-            AffiliationLapsed l => ("lapsed", l.LapsedOn),
-            AffiliationTerminated t => ("terminated", t.TerminatedOn),
-            PersonDied d => ("deceased", d.DiedOn),
-            _ => ((string?)null, default(DateOnly)),
-        };
-        if (flow is not null && period.Contains(on)) flows[flow]++;
-    }
+        AffiliationActivated a => ("new", a.ActivatedOn),
+        AffiliationRenewed r => ("renewed", r.RenewedOn),
+        AffiliationSuspended s => ("suspended", s.SuspendedFrom),
+        AffiliationReinstated r => ("reinstated", r.ReinstatedFrom),
+        AffiliationLapsed l => ("lapsed", l.LapsedOn),
+        AffiliationTerminated t => ("terminated", t.TerminatedOn),
+        PersonDied d => ("deceased", d.DiedOn),
+        _ => null,
+    };
 
     private static AffiliationTerms? TermsOf(Affiliation a) => a switch
     {

@@ -49,6 +49,29 @@ public sealed class AffiliationRegisterTests(TestCluster cluster) : Contribution
     }
 
     [Fact]
+    public async Task The_dashboard_trend_is_R_1_of_each_of_the_six_months_at_the_dashboard_position()
+    {
+        var awa = await Affiliate(plan: "annual", people: 2, name: "Awa Diop");
+        await Affiliate(plan: "annual", people: 1, name: "Unpaid Ndiaye");
+        (await Pay(Cashier, awa.Affiliation, "R-T-1", 7000)).EnsureSuccessStatusCode();
+
+        var dashboard = JsonNode.Parse(await (await Manager.GetAsync($"/api/dashboard?month={Month}")).EnsureSuccessStatusCode()
+            .Content.ReadAsStringAsync())!;
+        var position = dashboard["position"]!.GetValue<long>();
+        var trend = dashboard["enrolment"]!.AsArray();
+
+        Assert.Equal([.. Enumerable.Range(0, 6).Select(i => Today.AddMonths(i - 5).ToString("yyyy-MM"))],
+            trend.Select(m => m!["month"]!.GetValue<string>()).ToArray());
+        foreach (var month in trend)
+        {
+            var report = await Report($"/fund/v1/reports/affiliation-register/thies/{month!["month"]!.GetValue<string>()}?asOf={position}");
+            Assert.Equal((report["stock"]!["total"]!.GetValue<long>(), report["flows"]!["new"]!.GetValue<long>()),
+                (month["beneficiaries"]!.GetValue<long>(), month["newAffiliations"]!.GetValue<long>()));
+        }
+        Assert.Equal((2L, 1L), (trend[^1]!["beneficiaries"]!.GetValue<long>(), trend[^1]!["newAffiliations"]!.GetValue<long>()));
+    }
+
+    [Fact]
     public async Task A_3_a_report_regenerated_at_its_position_keeps_its_hash_after_later_events()
     {
         var awa = await Affiliate(plan: "annual", name: "Awa Diop");

@@ -44,15 +44,12 @@ public static class DashboardApi
         var position = await store.HeadPosition(ct);
         var filter = new LocalityFilter(Blank(region), Blank(district), Blank(commune));
         var (scope, localities) = await LocalityScope.Read(store, actor.Tenant, position, filter, ct);
-        var trend = new List<MonthEnrolment>();
-        JsonObject register = null!;
-        for (var back = TrendMonths - 1; back >= 0; back--)
-        {
-            var first = period.First.AddMonths(-back);
-            register = await registers.Build(actor.Tenant, new(first.Year, first.Month), position, scope, ct);
-            trend.Add(new(first.ToString("yyyy-MM"), Number(register["stock"]!["total"]), Number(register["flows"]!["new"])));
-        }
-        var stock = register["stock"]!;
+        var months = Enumerable.Range(0, TrendMonths).Select(i => period.First.AddMonths(i - TrendMonths + 1))
+            .Select(first => new Period(first.Year, first.Month)).ToList();
+        var registersByMonth = await registers.Build(actor.Tenant, months, position, scope, ct);
+        var trend = months.Zip(registersByMonth, (month, register) =>
+            new MonthEnrolment(month.ToString(), Number(register["stock"]!["total"]), Number(register["flows"]!["new"]))).ToList();
+        var stock = registersByMonth[^1]["stock"]!;
         var contributions = await statements.Build(actor.Tenant, period, position, scope, ct);
         var claims = await claimStatements.Build(actor.Tenant, period, position, scope, contributions, ct);
         var diagnoses = await TopDiagnoses.Of(store, actor.Tenant, period, position, scope, ct);

@@ -50,7 +50,9 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
         }
         dataSource = EventStore.EventStore.CreateDataSource(connectionString);
         pipeline = EventStore.EventStore.CreatePipeline(connectionString);
-        lookups = EventStore.EventStore.CreatePipeline(connectionString);
+        // Reads take no lock: one connection per core, so a slow look-up does not hold up the others.
+        lookups = EventStore.EventStore.CreatePipeline(connectionString,
+            builder => builder.ConnectionStringBuilder.MaxPoolSize = Math.Max(2, Environment.ProcessorCount));
         await Migrator.Apply(dataSource, Migrations, ct);
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         logger.LogInformation("Database {Database} on {Host}:{Port} is migrated", settings.Database, settings.Host, settings.Port);

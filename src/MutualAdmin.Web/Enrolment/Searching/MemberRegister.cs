@@ -36,15 +36,35 @@ public sealed class MemberRegister(PersonHashes hashes) : IProjection
     {
         var table = batch.Tables[Table];
         await using var sql = new NpgsqlBatch(connection, transaction);
+        // New people (nearly every event, above all during a collective import) go in as one
+        // set-based insert per run of them; a change to a person keeps its place after the run.
+        var people = new List<NewPerson>();
         foreach (var e in batch.Events)
-            if (Command(e, table) is { } command) sql.BatchCommands.Add(command);
+        {
+            if (e.Data switch
+                {
+                    MemberRegistered m => new NewPerson(e, m.PersonId, m.HouseholdId, m.BeneficiaryNumber, Relationship.Member, m.Personal, m.Sex, m.BirthYear),
+                    DependantAdded d => new NewPerson(e, d.PersonId, d.HouseholdId, d.BeneficiaryNumber, d.Relationship, d.Personal, d.Sex, d.BirthYear),
+                    _ => null,
+                } is { } person)
+            {
+                people.Add(person);
+                continue;
+            }
+            if (Change(e, table) is not { } command) continue;
+            if (people.Count > 0) sql.BatchCommands.Add(Insert(people, table));
+            people.Clear();
+            sql.BatchCommands.Add(command);
+        }
+        if (people.Count > 0) sql.BatchCommands.Add(Insert(people, table));
         if (sql.BatchCommands.Count > 0) await sql.ExecuteNonQueryAsync(ct);
     }
 
-    private NpgsqlBatchCommand? Command(RecordedEvent e, string table) => e.Data switch
+    private sealed record NewPerson(RecordedEvent Event, Guid PersonId, Guid HouseholdId, string Number, string Relationship,
+        PersonalData? Personal, string Sex, int BirthYear);
+
+    private NpgsqlBatchCommand? Change(RecordedEvent e, string table) => e.Data switch
     {
-        MemberRegistered m => Insert(e, table, m.PersonId, m.HouseholdId, m.BeneficiaryNumber, Relationship.Member, m.Personal, m.Sex, m.BirthYear),
-        DependantAdded d => Insert(e, table, d.PersonId, d.HouseholdId, d.BeneficiaryNumber, d.Relationship, d.Personal, d.Sex, d.BirthYear),
         PersonDetailsCorrected c => Correct(e, table, c),
         PersonErased x => Update(e, table, "full_name = null, search_name = null, phone = null, national_id_hash = null", x.PersonId),
         DependantRemoved r => Update(e, table, "status = 'removed'", r.PersonId),
@@ -53,14 +73,21 @@ public sealed class MemberRegister(PersonHashes hashes) : IProjection
         _ => null,
     };
 
-    private NpgsqlBatchCommand Insert(RecordedEvent e, string table, Guid person, Guid household, string number, string relationship,
-        PersonalData? personal, string sex, int birthYear) => With(new($"""
-            insert into {table} values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'current', $12)
+    private NpgsqlBatchCommand Insert(List<NewPerson> people, string table) => With(new($"""
+            insert into {table} (tenant_id, person_id, household_id, beneficiary_number, relationship, full_name, search_name,
+                                 phone, national_id_hash, sex, birth_year, status, position)
+            select t, p, h, n, r, f, s, ph, nid, sx, y, 'current', pos
+              from unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                          $9::bytea[], $10::text[], $11::int[], $12::bigint[]) as u(t, p, h, n, r, f, s, ph, nid, sx, y, pos)
             on conflict (tenant_id, person_id) do nothing
-            """), e.Tenant, person, household, number, relationship, Text(personal?.FullName), Text(personal is null ? null : PersonHashes.Simplify(personal.FullName)),
-            Text(Phones.Normalise(personal?.Phone)),
-            new NpgsqlParameter { Value = personal?.NationalId is { } id ? hashes.NationalId(id) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bytea },
-            sex, birthYear, e.Position);
+            """),
+            people.Select(p => p.Event.Tenant).ToArray(), people.Select(p => p.PersonId).ToArray(), people.Select(p => p.HouseholdId).ToArray(),
+            people.Select(p => p.Number).ToArray(), people.Select(p => p.Relationship).ToArray(),
+            people.Select(p => p.Personal?.FullName).ToArray(),
+            people.Select(p => p.Personal is null ? null : PersonHashes.Simplify(p.Personal.FullName)).ToArray(),
+            people.Select(p => Phones.Normalise(p.Personal?.Phone)).ToArray(),
+            people.Select(p => p.Personal?.NationalId is { } id ? hashes.NationalId(id) : null).ToArray(),
+            people.Select(p => p.Sex).ToArray(), people.Select(p => p.BirthYear).ToArray(), people.Select(p => p.Event.Position).ToArray());
 
     private NpgsqlBatchCommand Correct(RecordedEvent e, string table, PersonDetailsCorrected c) => With(new($"""
             update {table} set full_name = $3, search_name = $4, phone = $5, national_id_hash = $6, sex = $7, birth_year = $8, position = $9

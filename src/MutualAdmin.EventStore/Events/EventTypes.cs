@@ -18,13 +18,28 @@ public sealed class EventTypes
 
     private sealed record Registration(string Alias, int SchemaVersion, JsonTypeInfo Info);
 
-    public EventTypes Register<T>(string alias, JsonTypeInfo<T> info, int schemaVersion = 1)
+    public EventTypes Register<T>(string alias, JsonTypeInfo<T> info, int schemaVersion = 1) => Add(typeof(T), alias, info, schemaVersion);
+
+    /// <summary>
+    /// A module's events (type and alias) at schema version 1, with their JSON metadata from
+    /// <paramref name="info"/>; types already registered are skipped, so a module may be added twice.
+    /// </summary>
+    public EventTypes RegisterAll(IEnumerable<KeyValuePair<Type, string>> events, Func<Type, JsonTypeInfo?> info)
+    {
+        foreach (var (type, alias) in events)
+            if (!IsRegistered(type))
+                Add(type, alias, info(type) ?? throw new InvalidOperationException($"no JSON metadata for event type {type.Name}"), 1);
+        return this;
+    }
+
+    private EventTypes Add(Type type, string alias, JsonTypeInfo info, int schemaVersion)
     {
         Names.Check(alias, "event type alias");
         if (schemaVersion < 1) throw new ArgumentOutOfRangeException(nameof(schemaVersion));
+        if (info.Type != type) throw new ArgumentException($"the JSON metadata given for {type.Name} is for {info.Type.Name}", nameof(info));
         var registration = new Registration(alias, schemaVersion, info);
-        if (!byAlias.TryAdd(alias, registration) || !byType.TryAdd(typeof(T), registration))
-            throw new InvalidOperationException($"event type {typeof(T).Name} or alias '{alias}' is registered twice");
+        if (!byAlias.TryAdd(alias, registration) || !byType.TryAdd(type, registration))
+            throw new InvalidOperationException($"event type {type.Name} or alias '{alias}' is registered twice");
         return this;
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using MutualAdmin.Domain.Claims;
 using MutualAdmin.EventStore.Events;
 
@@ -23,16 +22,5 @@ namespace MutualAdmin.Web.Claims;
 internal sealed partial class ClaimJson : JsonSerializerContext
 {
     /// <summary>Registers every claim and batch event under its alias; harmless when done twice.</summary>
-    public static EventTypes Register(EventTypes types)
-    {
-        foreach (var (type, alias) in Claim.Events.Concat(PaymentBatch.Events))
-            if (!types.IsRegistered(type))
-                Generic.MakeGenericMethod(type).Invoke(null, [types, alias, Default.GetTypeInfo(type)]);
-        return types;
-    }
-
-    private static readonly System.Reflection.MethodInfo Generic =
-        typeof(ClaimJson).GetMethod(nameof(RegisterOne), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-
-    private static void RegisterOne<T>(EventTypes types, string alias, JsonTypeInfo info) => types.Register(alias, (JsonTypeInfo<T>)info);
+    public static EventTypes Register(EventTypes types) => types.RegisterAll(Claim.Events.Concat(PaymentBatch.Events), Default.GetTypeInfo);
 }

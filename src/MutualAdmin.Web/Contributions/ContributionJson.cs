@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using MutualAdmin.Domain.Contributions;
 using MutualAdmin.EventStore.Events;
 
@@ -21,16 +20,5 @@ namespace MutualAdmin.Web.Contributions;
 internal sealed partial class ContributionJson : JsonSerializerContext
 {
     /// <summary>Registers every contribution and remittance event under its alias; harmless when done twice.</summary>
-    public static EventTypes Register(EventTypes types)
-    {
-        foreach (var (type, alias) in ContributionAccount.Events.Concat(Remittance.Events))
-            if (!types.IsRegistered(type))
-                Generic.MakeGenericMethod(type).Invoke(null, [types, alias, Default.GetTypeInfo(type)]);
-        return types;
-    }
-
-    private static readonly System.Reflection.MethodInfo Generic =
-        typeof(ContributionJson).GetMethod(nameof(RegisterOne), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-
-    private static void RegisterOne<T>(EventTypes types, string alias, JsonTypeInfo info) => types.Register(alias, (JsonTypeInfo<T>)info);
+    public static EventTypes Register(EventTypes types) => types.RegisterAll(ContributionAccount.Events.Concat(Remittance.Events), Default.GetTypeInfo);
 }

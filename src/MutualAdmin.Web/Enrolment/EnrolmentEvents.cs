@@ -14,12 +14,6 @@ public static class EnrolmentEvents
         var options = SealedJson.For(keys);
         options.TypeInfoResolver = new DefaultJsonTypeInfoResolver();
         options.MakeReadOnly();
-        var register = typeof(EnrolmentEvents).GetMethod(nameof(RegisterOne), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-        foreach (var (type, alias) in Household.Events.Concat(Affiliation.Events))
-            if (!types.IsRegistered(type))
-                register.MakeGenericMethod(type).Invoke(null, [types, alias, options]);
+        types.RegisterAll(Household.Events.Concat(Affiliation.Events), options.GetTypeInfo);
     }
-
-    private static void RegisterOne<T>(EventTypes types, string alias, JsonSerializerOptions options) =>
-        types.Register(alias, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
 }

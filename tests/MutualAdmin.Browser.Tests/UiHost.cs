@@ -8,6 +8,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MutualAdmin.Testing;
 using MutualAdmin.Web.Auth;
+using MutualAdmin.EventStore.Events;
+using MutualAdmin.Web.Schemes;
+using MutualAdmin.Web.Schemes.Publishing;
 using MutualAdmin.Web.Seeding;
 
 namespace MutualAdmin.Browser.Tests;
@@ -41,7 +44,11 @@ public class UiHost(TestCluster cluster) : IAsyncLifetime
         Address = new Uri(factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
         var seeded = await factory.Services.GetRequiredService<DemoSeed>().Run(default);
         (Password, fundClient) = (seeded.Password, (seeded.FundClientId!, seeded.FundClientSecret!));
+        await Seeded();
     }
+
+    /// <summary>What a kind of host adds once the demo is seeded (see <see cref="NoWaitingHost"/>).</summary>
+    protected virtual Task Seeded() => Task.CompletedTask;
 
     /// <summary>Settings a kind of host adds to the demo's (see <see cref="NoWaitingHost"/>).</summary>
     protected virtual IEnumerable<(string Key, string Value)> Settings => [];
@@ -74,12 +81,18 @@ public class UiHost(TestCluster cluster) : IAsyncLifetime
 }
 
 /// <summary>
-/// The demo host with no waiting period, so that a household paid up today is covered today and its
-/// claims pass the cover checks (C-2) without moving any clock.
+/// The demo host where the demo schemes have a version with no waiting period from the day after the
+/// demo's (S-2: an affiliation takes it from the version in force), so that a household paid up today
+/// is covered today and its claims pass the cover checks (C-2) without moving any clock.
 /// </summary>
 public sealed class NoWaitingHost(TestCluster cluster) : UiHost(cluster)
 {
-    protected override IEnumerable<(string Key, string Value)> Settings => [("Enrolment:WaitingPeriodDays", "0")];
+    protected override async Task Seeded()
+    {
+        foreach (var scheme in Service<SeedFiles>().Schemes())
+            await PublishScheme.Publish(Service<EventStore.EventStore>(), EventMetadata.System(SchemeStreams.Tenant, "no-waiting-host"),
+                SchemeDocument.Of(scheme with { EffectiveFrom = scheme.EffectiveFrom.AddDays(1), WaitingPeriodDays = 0 }), DateTimeOffset.UtcNow, default);
+    }
 }
 
 /// <summary>

@@ -4,9 +4,16 @@ namespace MutualAdmin.Domain.Enrolment;
 
 public interface IAffiliationEvent;
 
+/// <param name="WaitingPeriodDays">
+/// S-2: the waiting and grace periods of the scheme version in force on the request date (the version
+/// the contributions are called under), kept with the affiliation so that its cover never changes with
+/// a version published later. Events recorded before they were carried read with the demo scheme's
+/// 90 and 30 days, the only values in use then.
+/// </param>
 public sealed record AffiliationRequested(
     Guid AffiliationId, Guid HouseholdId, string SchemeCode, string Channel, Guid? GroupAgreementId,
-    string PaymentPlan, bool WaitingPeriodWaived, DateOnly RequestedOn) : IAffiliationEvent;
+    string PaymentPlan, bool WaitingPeriodWaived, DateOnly RequestedOn, int WaitingPeriodDays = 90, int GracePeriodDays = 30)
+    : IAffiliationEvent;
 
 public sealed record AffiliationApproved(Guid AffiliationId, DateOnly ApprovedOn) : IAffiliationEvent;
 
@@ -24,7 +31,7 @@ public sealed record AffiliationTerminated(Guid AffiliationId, string Cause, str
 
 public sealed record AffiliationTerms(
     Guid AffiliationId, Guid HouseholdId, string SchemeCode, string Channel, Guid? GroupAgreementId,
-    string PaymentPlan, bool WaitingPeriodWaived, DateOnly RequestedOn);
+    string PaymentPlan, bool WaitingPeriodWaived, DateOnly RequestedOn, int WaitingPeriodDays, int GracePeriodDays);
 
 /// <summary>E-6: twelve months from the start, to the day before the same date a year later.</summary>
 public sealed record CoverageYear(DateOnly Start, DateOnly End)
@@ -79,7 +86,7 @@ public abstract record Affiliation
     public static Affiliation Evolve(Affiliation state, IAffiliationEvent @event) => (state, @event) switch
     {
         (NonExisting, AffiliationRequested e) => new Pending(new(e.AffiliationId, e.HouseholdId, e.SchemeCode,
-            e.Channel, e.GroupAgreementId, e.PaymentPlan, e.WaitingPeriodWaived, e.RequestedOn), null),
+            e.Channel, e.GroupAgreementId, e.PaymentPlan, e.WaitingPeriodWaived, e.RequestedOn, e.WaitingPeriodDays, e.GracePeriodDays), null),
         (Pending p, AffiliationApproved e) => p with { ApprovedOn = e.ApprovedOn },
         (Pending p, AffiliationActivated e) => new Activated(p.Terms, e.ActivatedOn, [new(e.ActivatedOn, e.CoverageYearEnds)], []),
         (Pending p, AffiliationTerminated e) => new Withdrawn(p.Terms, new(false, e.TerminatedOn, e.Cause, e.Reason)),

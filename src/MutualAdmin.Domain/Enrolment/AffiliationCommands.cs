@@ -8,14 +8,15 @@ public interface IAffiliationCommand;
 /// </summary>
 public sealed record RequestAffiliation(
     Guid AffiliationId, Guid HouseholdId, string SchemeCode, string Channel, Guid? GroupAgreementId,
-    string PaymentPlan, DateOnly RequestedOn, bool ContinuesAfterMemberDeath = false) : IAffiliationCommand;
+    string PaymentPlan, DateOnly RequestedOn, int WaitingPeriodDays, int GracePeriodDays, bool ContinuesAfterMemberDeath = false)
+    : IAffiliationCommand;
 
 public sealed record ApproveAffiliation(Guid AffiliationId, DateOnly ApprovedOn, bool AllBeneficiariesIndigent) : IAffiliationCommand;
 
 /// <summary>E-6: sent when the first instalment's member share is fully paid (see ContributionAccount).</summary>
 public sealed record ActivateAffiliation(Guid AffiliationId, DateOnly FirstInstalmentPaidOn) : IAffiliationCommand;
 
-public sealed record RenewAffiliation(Guid AffiliationId, DateOnly RenewedOn, int GracePeriodDays) : IAffiliationCommand;
+public sealed record RenewAffiliation(Guid AffiliationId, DateOnly RenewedOn) : IAffiliationCommand;
 
 /// <summary>K-6: driven by the arrears of the contribution account.</summary>
 public sealed record SuspendAffiliation(Guid AffiliationId, DateOnly SuspendedFrom, string Reason) : IAffiliationCommand;
@@ -23,7 +24,7 @@ public sealed record SuspendAffiliation(Guid AffiliationId, DateOnly SuspendedFr
 public sealed record ReinstateAffiliation(Guid AffiliationId, DateOnly ReinstatedFrom) : IAffiliationCommand;
 
 /// <summary>E-8: the daily sweep asks; the decider says whether the date has come.</summary>
-public sealed record RecordLapse(Guid AffiliationId, DateOnly Today, int GracePeriodDays) : IAffiliationCommand;
+public sealed record RecordLapse(Guid AffiliationId, DateOnly Today) : IAffiliationCommand;
 
 public sealed record TerminateAffiliation(Guid AffiliationId, string Cause, string? Reason, DateOnly TerminatedOn) : IAffiliationCommand;
 

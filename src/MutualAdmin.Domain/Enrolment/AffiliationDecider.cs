@@ -56,7 +56,7 @@ public static class AffiliationDecider
         if (c.PaymentPlan == PaymentPlan.Seasonal && c.GroupAgreementId is null)
             throw new DomainError("K-3", "SEASONAL_NEEDS_AGREEMENT", "seasonal dates come from a group agreement", "paymentPlan");
         return new(c.AffiliationId, c.HouseholdId, c.SchemeCode, c.Channel, c.GroupAgreementId, c.PaymentPlan,
-            c.ContinuesAfterMemberDeath, c.RequestedOn);
+            c.ContinuesAfterMemberDeath, c.RequestedOn, c.WaitingPeriodDays, c.GracePeriodDays);
     }
 
     static AffiliationActivated Activation(Guid id, DateOnly on) => new(id, on, CoverageYear.Starting(on).End);
@@ -71,7 +71,7 @@ public static class AffiliationDecider
             return renewedAlready ? [] : throw new DomainError("E-8", "RENEWAL_NOT_OPEN",
                 $"renewal opens on {last.End.AddDays(-RenewalWindowDays):yyyy-MM-dd}", "renewedOn");
         }
-        if (c.RenewedOn > last.End.AddDays(c.GracePeriodDays))
+        if (c.RenewedOn > last.End.AddDays(a.Terms.GracePeriodDays))
             throw new DomainError("E-8", "AFFILIATION_LAPSED", "not renewed within the grace period; a new affiliation is needed");
         // Renewed within the year or its grace: the next year follows without a gap (E-7, no waiting period).
         var next = CoverageYear.Starting(last.End.AddDays(1));
@@ -80,7 +80,7 @@ public static class AffiliationDecider
 
     static IReadOnlyList<IAffiliationEvent> Lapse(RecordLapse c, Activated a)
     {
-        var lapsesOn = a.LastYear.End.AddDays(c.GracePeriodDays + 1);
+        var lapsesOn = a.LastYear.End.AddDays(a.Terms.GracePeriodDays + 1);
         return c.Today >= lapsesOn ? [new AffiliationLapsed(c.AffiliationId, lapsesOn)]
             : throw new DomainError("E-8", "NOT_YET_LAPSED", $"lapses on {lapsesOn:yyyy-MM-dd} unless renewed");
     }

@@ -20,6 +20,10 @@ public static class Cover
 {
     static readonly BeneficiaryCover NotAffiliated = new(BeneficiaryState.NotAffiliated, null, null);
 
+    /// <summary>S-2: with the waiting and grace periods the affiliation keeps from its scheme version.</summary>
+    public static BeneficiaryCover On(DateOnly date, HouseholdPerson person, Affiliation affiliation, IEnumerable<DateRange>? arrears = null) =>
+        affiliation is Activated a ? On(date, person, a, a.Terms.WaitingPeriodDays, a.Terms.GracePeriodDays, arrears) : NotAffiliated;
+
     /// <param name="arrears">K-6 suspension periods computed from the contribution accounts
     /// (Arrears.SuspensionPeriods), in addition to those recorded on the affiliation.</param>
     public static BeneficiaryCover On(DateOnly date, HouseholdPerson person, Affiliation affiliation,

@@ -66,7 +66,7 @@ public static class EnrolmentApi
         services.AddInlineProjections((sp, store) =>
         [
             new PersonalDataIndex(sp.GetRequiredService<PersonKeys>(), sp.GetRequiredService<PersonHashes>()),
-            new EligibilityIndex(store, sp.GetRequiredService<CoverTerms>()),
+            new EligibilityIndex(store),
         ]);
         services.AddSingleton<BeneficiaryNumbers>();
         services.AddSingleton<DuplicateLookup>();
@@ -81,8 +81,5 @@ public static class EnrolmentApi
         return services;
     }
 
-    private static CoverTerms Terms(IConfiguration configuration) => new(
-        configuration["Enrolment:SchemeCode"] ?? "CSU-BASE",
-        configuration.GetValue("Enrolment:WaitingPeriodDays", 90),
-        configuration.GetValue("Enrolment:GracePeriodDays", 30));
+    private static CoverTerms Terms(IConfiguration configuration) => new(configuration["Enrolment:SchemeCode"] ?? "CSU-BASE");
 }

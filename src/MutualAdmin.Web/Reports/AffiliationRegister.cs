@@ -12,7 +12,7 @@ namespace MutualAdmin.Web.Reports;
 /// evolvers, the same <see cref="Cover.On"/> as the eligibility index), so the same position always
 /// gives the same content, however many events came after.
 /// </summary>
-public sealed class AffiliationRegister(EventStore.EventStore store, CoverTerms terms)
+public sealed class AffiliationRegister(EventStore.EventStore store)
 {
     private static readonly string[] Types = [.. Household.Events.Values, .. Affiliation.Events.Values];
     private static readonly BeneficiaryState[] Stock = [BeneficiaryState.Waiting, BeneficiaryState.Covered, BeneficiaryState.Suspended, BeneficiaryState.Lapsed];
@@ -55,7 +55,7 @@ public sealed class AffiliationRegister(EventStore.EventStore store, CoverTerms 
         return [.. periods.Select(period => Render(tenant, period, position, people, flows))];
     }
 
-    private JsonObject Render(string tenant, Period period, long position,
+    private static JsonObject Render(string tenant, Period period, long position,
         List<(HouseholdPerson Person, IEnumerable<(AffiliationTerms? Terms, Affiliation Affiliation)> Affiliations)> people,
         List<(string Flow, DateOnly On)> flowsSeen)
     {
@@ -68,7 +68,7 @@ public sealed class AffiliationRegister(EventStore.EventStore store, CoverTerms 
         foreach (var (person, withAffiliations) in people)
         {
             var best = withAffiliations
-                .Select(x => (Cover: Cover.On(monthEnd, person, x.Affiliation, terms.WaitingPeriodDays, terms.GracePeriodDays), x.Terms!.Channel))
+                .Select(x => (Cover: Cover.On(monthEnd, person, x.Affiliation), x.Terms!.Channel))
                 .Where(x => Stock.Contains(x.Cover.State))
                 .OrderBy(x => Array.IndexOf(Preference, x.Cover.State)).FirstOrDefault();
             if (best.Cover is not null) rows.Add(new(person, best.Cover, best.Channel));

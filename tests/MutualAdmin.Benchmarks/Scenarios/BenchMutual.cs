@@ -18,9 +18,12 @@ public static class BenchMutual
     public static async Task Prepare(WebApplication app)
     {
         var seeds = app.Services.GetRequiredService<SeedFiles>();
+        // Each seed scheme, then a version from the next day with no waiting period (S-2: affiliations
+        // take it from the version in force), so that a household paid up today is covered today.
         foreach (var scheme in seeds.Schemes())
-            await PublishScheme.Publish(app.Services.GetRequiredService<EventStore.EventStore>(),
-                EventMetadata.System(SchemeStreams.Tenant, "bench"), SchemeDocument.Of(scheme), DateTimeOffset.UtcNow, default);
+            foreach (var version in new[] { scheme, scheme with { EffectiveFrom = scheme.EffectiveFrom.AddDays(1), WaitingPeriodDays = 0 } })
+                await PublishScheme.Publish(app.Services.GetRequiredService<EventStore.EventStore>(),
+                    EventMetadata.System(SchemeStreams.Tenant, "bench"), SchemeDocument.Of(version), DateTimeOffset.UtcNow, default);
         await app.Services.GetRequiredService<Tenants>().Create(new Tenant("bench", "Mutuelle bench"), default);
         var reference = app.Services.GetRequiredService<ReferenceData>();
         await reference.SaveProvider(new ProviderSeed("hc-bench", "Centre de santé bench", "health-centre", "bench",

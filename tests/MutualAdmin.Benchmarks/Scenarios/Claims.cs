@@ -26,8 +26,7 @@ public static class Claims
         var writers = bench.Option("writers", 16);
         var perWriter = bench.Option("beneficiaries", 25);
         await using var app = MutualAdmin.Web.Hosting.App.Build(
-            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:MutualAdmin={bench.ConnectionString}", "--Logging:LogLevel:Default=Warning",
-             "--Enrolment:WaitingPeriodDays=0"]);
+            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:MutualAdmin={bench.ConnectionString}", "--Logging:LogLevel:Default=Warning"]);
         await app.StartAsync();
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         await BenchMutual.Prepare(app);

@@ -9,7 +9,7 @@ public class StandingTests
 {
     static readonly ContributionAccountOpened Opened = QuarterlyOpened(new(2026, 4, 1), new(2026, 3, 20));
     static readonly ContributionPaid FirstPaid = Paid("R-001", 1750, new(2026, 3, 20), 0, new Allocation(1, 1750));
-    static readonly AffiliationTerms Terms = new(AffiliationId, Guid.NewGuid(), "CSU-BASE", "individual", null, "quarterly", false, new(2026, 3, 20));
+    static readonly AffiliationTerms Terms = new(AffiliationId, Guid.NewGuid(), "CSU-BASE", "individual", null, "quarterly", false, new(2026, 3, 20), 90, 30);
     static readonly Affiliation.Activated Active = new(Terms, new(2026, 4, 1), [CoverageYear.Starting(new(2026, 4, 1))], []);
 
     [Fact]

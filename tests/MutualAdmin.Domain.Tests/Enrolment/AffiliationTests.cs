@@ -17,12 +17,12 @@ public class AffiliationTests
 
     [Fact]
     public void E_5_an_individual_affiliation_is_requested() =>
-        Spec.Given().When(new RequestAffiliation(Id, People.HouseholdId, "CSU-BASE", "individual", null, "quarterly", RequestedOn))
+        Spec.Given().When(new RequestAffiliation(Id, People.HouseholdId, "CSU-BASE", "individual", null, "quarterly", RequestedOn, 90, 30))
             .Then(Requested());
 
     [Fact]
     public void E_5_a_group_affiliation_names_its_agreement() =>
-        Spec.Given().When(new RequestAffiliation(Id, People.HouseholdId, "CSU-BASE", "group", null, "seasonal", RequestedOn))
+        Spec.Given().When(new RequestAffiliation(Id, People.HouseholdId, "CSU-BASE", "group", null, "seasonal", RequestedOn, 90, 30))
             .ThenFails("E-5", "GROUP_AGREEMENT_REQUIRED");
 
     [Fact]
@@ -45,38 +45,52 @@ public class AffiliationTests
 
     [Fact]
     public void E_8_renewal_before_the_window_is_refused() =>
-        Spec.Given(Requested(), Activated(new(2026, 3, 15))).When(new RenewAffiliation(Id, new(2027, 2, 11), 30))
+        Spec.Given(Requested(), Activated(new(2026, 3, 15))).When(new RenewAffiliation(Id, new(2027, 2, 11)))
             .ThenFails("E-8", "RENEWAL_NOT_OPEN");
 
     [Fact]
     public void E_8_renewal_opens_30_days_before_the_end_and_creates_the_next_year() =>
-        Spec.Given(Requested(), Activated(new(2026, 3, 15))).When(new RenewAffiliation(Id, new(2027, 2, 12), 30))
+        Spec.Given(Requested(), Activated(new(2026, 3, 15))).When(new RenewAffiliation(Id, new(2027, 2, 12)))
             .Then(new AffiliationRenewed(Id, new(2027, 3, 15), new(2028, 3, 14), new(2027, 2, 12)));
 
     [Fact]
     public void E_8_renewing_twice_is_already_done() =>
         Spec.Given(Requested(), Activated(new(2026, 3, 15)), new AffiliationRenewed(Id, new(2027, 3, 15), new(2028, 3, 14), new(2027, 3, 1)))
-            .When(new RenewAffiliation(Id, new(2027, 3, 1), 30)).ThenNothing();
+            .When(new RenewAffiliation(Id, new(2027, 3, 1))).ThenNothing();
 
     [Fact]
     public void E_8_renewal_within_the_grace_period_leaves_no_gap() =>
-        Spec.Given(Requested(), Activated(new(2026, 3, 15))).When(new RenewAffiliation(Id, new(2027, 4, 13), 30))
+        Spec.Given(Requested(), Activated(new(2026, 3, 15))).When(new RenewAffiliation(Id, new(2027, 4, 13)))
             .Then(new AffiliationRenewed(Id, new(2027, 3, 15), new(2028, 3, 14), new(2027, 4, 13)));
 
     [Fact]
     public void E_8_renewal_after_the_grace_period_is_refused() =>
-        Spec.Given(Requested(), Activated(new(2026, 3, 15))).When(new RenewAffiliation(Id, new(2027, 4, 14), 30))
+        Spec.Given(Requested(), Activated(new(2026, 3, 15))).When(new RenewAffiliation(Id, new(2027, 4, 14)))
             .ThenFails("E-8", "AFFILIATION_LAPSED");
 
     [Fact]
     public void E_8_an_affiliation_not_renewed_lapses_the_day_after_the_grace_period() =>
-        Spec.Given(Requested(), Activated(new(2026, 3, 15))).When(new RecordLapse(Id, new(2027, 5, 1), 30))
+        Spec.Given(Requested(), Activated(new(2026, 3, 15))).When(new RecordLapse(Id, new(2027, 5, 1)))
             .Then(new AffiliationLapsed(Id, new(2027, 4, 14)));
 
     [Fact]
     public void E_8_an_affiliation_within_its_grace_period_has_not_lapsed() =>
-        Spec.Given(Requested(), Activated(new(2026, 3, 15))).When(new RecordLapse(Id, new(2027, 4, 13), 30))
+        Spec.Given(Requested(), Activated(new(2026, 3, 15))).When(new RecordLapse(Id, new(2027, 4, 13)))
             .ThenFails("E-8", "NOT_YET_LAPSED");
+
+    [Fact]
+    public void S_2_the_request_keeps_the_waiting_and_grace_periods_of_its_scheme_version() =>
+        Spec.Given().When(new RequestAffiliation(Id, People.HouseholdId, "CSU-BASE", "individual", null, "quarterly", RequestedOn, 60, 10))
+            .Then(Requested() with { WaitingPeriodDays = 60, GracePeriodDays = 10 });
+
+    [Fact]
+    public void S_2_the_lapse_and_the_renewal_follow_the_grace_period_the_affiliation_keeps()
+    {
+        Spec.Given(Requested() with { GracePeriodDays = 10 }, Activated(new(2026, 3, 15))).When(new RecordLapse(Id, new(2027, 3, 25)))
+            .Then(new AffiliationLapsed(Id, new(2027, 3, 25)));
+        Spec.Given(Requested() with { GracePeriodDays = 10 }, Activated(new(2026, 3, 15))).When(new RenewAffiliation(Id, new(2027, 3, 25)))
+            .ThenFails("E-8", "AFFILIATION_LAPSED");
+    }
 
     [Fact]
     public void E_9_termination_on_request() =>
@@ -91,7 +105,7 @@ public class AffiliationTests
     [Fact]
     public void E_9_commands_on_a_terminated_affiliation_are_refused() =>
         Spec.Given(Requested(), Activated(new(2026, 3, 15)), new AffiliationTerminated(Id, "death", null, new(2026, 9, 1)))
-            .When(new RenewAffiliation(Id, new(2027, 3, 1), 30)).ThenFails("E-5", "AFFILIATION_ENDED");
+            .When(new RenewAffiliation(Id, new(2027, 3, 1))).ThenFails("E-5", "AFFILIATION_ENDED");
 
     [Fact]
     public void K_6_suspension_and_reinstatement_are_recorded_once()

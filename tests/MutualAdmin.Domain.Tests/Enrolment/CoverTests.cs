@@ -16,7 +16,7 @@ public class CoverTests
 
     static BeneficiaryCover CoverOf(Guid person, Household.Registered household, Affiliation affiliation, DateOnly on,
         IEnumerable<DateRange>? arrears = null) =>
-        Cover.On(on, household.Find(person)!, affiliation, waitingPeriodDays: 90, gracePeriodDays: 30, arrears);
+        Cover.On(on, household.Find(person)!, affiliation, arrears);
 
     static BeneficiaryState StateOf(Guid person, Household.Registered household, Affiliation affiliation, DateOnly on) =>
         CoverOf(person, household, affiliation, on).State;
@@ -27,6 +27,17 @@ public class CoverTests
         var household = HouseholdOf(AwaRegistered);
         Assert.Equal(Waiting, StateOf(Awa, household, ActiveSince(Activation), new(2026, 3, 31)));
         Assert.Equal(new BeneficiaryCover(Covered, new(2026, 4, 1), new(2026, 12, 31)), CoverOf(Awa, household, ActiveSince(Activation), new(2026, 4, 1)));
+    }
+
+    [Fact]
+    public void S_2_cover_follows_the_waiting_and_grace_periods_the_affiliation_keeps_from_its_scheme_version()
+    {
+        var household = HouseholdOf(AwaRegistered);
+        var affiliation = AffiliationOf(Requested() with { WaitingPeriodDays = 60, GracePeriodDays = 10 }, Activated(Activation));
+        Assert.Equal(Waiting, StateOf(Awa, household, affiliation, new(2026, 3, 1)));
+        Assert.Equal(new BeneficiaryCover(Covered, new(2026, 3, 2), new(2026, 12, 31)), CoverOf(Awa, household, affiliation, new(2026, 3, 2)));
+        Assert.NotEqual(Lapsed, StateOf(Awa, household, affiliation, new(2027, 1, 10)));
+        Assert.Equal(Lapsed, StateOf(Awa, household, affiliation, new(2027, 1, 11)));
     }
 
     [Fact]

@@ -20,7 +20,6 @@ public abstract class ContributionsTest(TestCluster cluster) : EnrolmentTest(clu
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        (await (await FundClient()).Publish(SchemeDocuments.Valid("CSU-BASE"))).EnsureSuccessStatusCode();
         await Mutual("thies");
         Cashier = await SignedIn("cashier@thies");
         Officer = await SignedIn("enrolment-officer@thies");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using MutualAdmin.Testing;
+using MutualAdmin.Web.Tests.Schemes;
 
 namespace MutualAdmin.Web.Tests.Enrolment;
 
@@ -44,6 +45,42 @@ public sealed class AffiliationTests(TestCluster cluster) : EnrolmentTest(cluste
         var member = await Json(await officer.GetAsync($"/api/members/{household}"));
         Assert.Equal("active", member.GetProperty("affiliations")[0].GetProperty("status").GetString());
         Assert.Equal("waiting", member.GetProperty("beneficiaries")[0].GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task S_2_an_affiliation_keeps_the_periods_of_the_version_in_force_when_it_was_requested()
+    {
+        // A version in force from yesterday: 60 days of waiting and 10 of grace.
+        (await (await FundClient()).Publish(SchemeDocuments.Valid("CSU-BASE", Today.AddDays(-1).ToString("yyyy-MM-dd"))
+            .With(s => { s["waitingPeriodDays"] = 60; s["gracePeriodDays"] = 10; }))).EnsureSuccessStatusCode();
+        var (officer, household, number) = await IndigentHousehold();
+        var affiliation = (await Json(await officer.PostAsJsonAsync($"/api/members/{household}/affiliations",
+            new { channel = "individual", paymentPlan = "annual" }))).GetProperty("affiliationId").GetGuid();
+        (await (await SignedIn("manager@thies")).PostAsync($"/api/affiliations/{affiliation}/approval", null)).EnsureSuccessStatusCode();
+
+        // A later version (in force from tomorrow) changes nothing for it.
+        (await (await FundClient()).Publish(SchemeDocuments.Valid("CSU-BASE", Today.AddDays(1).ToString("yyyy-MM-dd")))).EnsureSuccessStatusCode();
+
+        Assert.Equal("waiting", await State(officer, number, Today.AddDays(59)));
+        Assert.Equal("covered", await State(officer, number, Today.AddDays(60)));
+        Assert.Equal("covered", await State(officer, number, Today.AddMonths(12).AddDays(9)));
+        Assert.Equal("lapsed", await State(officer, number, Today.AddMonths(12).AddDays(10)));
+    }
+
+    [Fact]
+    public async Task S_2_no_version_in_force_on_the_request_date_is_a_409_naming_the_scheme_and_writes_nothing()
+    {
+        var (officer, household, _) = await IndigentHousehold();
+        var before = await Scalar("select count(*) from events where tenant_id = 'thies'");
+
+        var requested = await officer.PostAsJsonAsync($"/api/members/{household}/affiliations",
+            new { channel = "individual", paymentPlan = "annual", schemeCode = "CSU-NONE" });
+
+        Assert.Equal(HttpStatusCode.Conflict, requested.StatusCode);
+        var problem = await Json(requested);
+        Assert.Equal(("S-2", "SCHEME_NOT_IN_FORCE"), (problem.GetProperty("rule").GetString(), problem.GetProperty("code").GetString()));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("schemeCode", out _));
+        Assert.Equal(before, await Scalar("select count(*) from events where tenant_id = 'thies'"));
     }
 
     [Fact]

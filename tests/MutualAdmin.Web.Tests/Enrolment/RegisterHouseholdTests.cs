@@ -112,7 +112,7 @@ public sealed class RegisterHouseholdTests(TestCluster cluster) : EnrolmentTest(
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await Json(response)).GetProperty("errors").TryGetProperty("member.birthDate", out _));
-        Assert.Equal(0, await Scalar("select count(*) from events"));
+        Assert.Equal(0, await Scalar("select count(*) from events where tenant_id = 'thies'"));
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class RegisterHouseholdTests(TestCluster cluster) : EnrolmentTest(
         var problem = await Json(response);
         Assert.Equal("E-3", problem.GetProperty("rule").GetString());
         Assert.True(problem.GetProperty("errors").TryGetProperty("dependants[0].birthDate", out _));
-        Assert.Equal(0, await Scalar("select count(*) from events"));
+        Assert.Equal(0, await Scalar("select count(*) from events where tenant_id = 'thies'"));
     }
 
     [Fact]

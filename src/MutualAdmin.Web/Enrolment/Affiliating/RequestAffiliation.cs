@@ -4,6 +4,7 @@ using MutualAdmin.Domain.Enrolment;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Enrolment.GettingMember;
 using MutualAdmin.Web.Enrolment.Eligibility;
+using MutualAdmin.Web.Schemes;
 
 namespace MutualAdmin.Web.Enrolment.Affiliating;
 
@@ -14,7 +15,7 @@ public static class RequestAffiliation
     public sealed record Requested(Guid AffiliationId, string Status);
 
     public static async Task<Results<Created<Requested>, NotFound>> Handle(Guid id, Request request, Actor actor,
-        EventStore.EventStore store, Households households, CoverTerms terms, TimeProvider clock, CancellationToken ct)
+        EventStore.EventStore store, Households households, SchemeCatalogues schemes, CoverTerms terms, TimeProvider clock, CancellationToken ct)
     {
         if (await households.Find(actor.Tenant, id, ct) is not { } file) return TypedResults.NotFound();
         // One running affiliation per household: a second would double the contributions due (E-5, K-1).
@@ -25,9 +26,13 @@ public static class RequestAffiliation
         // E-9: the dependants of a deceased member carry on without a new waiting period.
         var continues = file.Household.MemberId != file.Household.People[0].PersonId
             && file.Affiliations.Any(a => a is Affiliation.Activated { Ended.Cause: TerminationCause.Death });
+        // S-2: the version in force on the request date is the affiliation's, as for its contributions (AccountFile).
+        var code = request.SchemeCode ?? terms.SchemeCode;
+        var scheme = await schemes.InForce(code, today, ct)
+            ?? throw new DomainError("S-2", "SCHEME_NOT_IN_FORCE", $"no version of {code} is in force on {today:yyyy-MM-dd}", "schemeCode");
         var events = InputErrors.Decide(() => AffiliationDecider.Decide(new Domain.Enrolment.RequestAffiliation(affiliationId, id,
-            request.SchemeCode ?? terms.SchemeCode, request.Channel, request.GroupAgreementId, request.PaymentPlan, today, continues),
-            Affiliation.Initial));
+            code, request.Channel, request.GroupAgreementId, request.PaymentPlan, today, scheme.WaitingPeriodDays, scheme.GracePeriodDays,
+            continues), Affiliation.Initial));
 
         await using var session = store.OpenSession(actor.Metadata("request-affiliation"));
         session.StartStream(EnrolmentStreams.Affiliation(actor.Tenant, affiliationId), "affiliation", [.. events]);

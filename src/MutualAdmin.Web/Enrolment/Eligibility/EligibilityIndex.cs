@@ -13,7 +13,7 @@ namespace MutualAdmin.Web.Enrolment.Eligibility;
 /// by the unit of work, it folds the household and its affiliations (stored events + pending ones)
 /// and rewrites the periods of each beneficiary.
 /// </summary>
-public sealed class EligibilityIndex(EventStore.EventStore store, CoverTerms terms) : IBulkInlineProjection
+public sealed class EligibilityIndex(EventStore.EventStore store) : IBulkInlineProjection
 {
     public bool Concerns(IReadOnlyList<PendingEvent> events) => events.Any(e => e.Data is IHouseholdEvent or IAffiliationEvent);
 
@@ -92,7 +92,7 @@ public sealed class EligibilityIndex(EventStore.EventStore store, CoverTerms ter
                 insert into eligibility_beneficiaries values ($1, $2, $3, $4) on conflict (beneficiary_number) do nothing
                 """, person.BeneficiaryNumber, tenant, householdId, person.PersonId));
             foreach (var affiliation in affiliations.OfType<Affiliation.Activated>())
-                foreach (var p in Timeline.Of(person, affiliation, terms))
+                foreach (var p in Timeline.Of(person, affiliation))
                     batch.BatchCommands.Add(Command("insert into eligibility_periods values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                         person.BeneficiaryNumber, affiliation.Terms.AffiliationId, p.From, Nullable(p.To),
                         Wire(p.Cover.State), Nullable(p.Cover.CoverFrom), Nullable(p.Cover.CoverTo), tenant, affiliation.Terms.SchemeCode));

@@ -14,15 +14,15 @@ public sealed record CoverPeriod(DateOnly From, DateOnly? To, BeneficiaryCover C
 /// </summary>
 public static class Timeline
 {
-    public static IReadOnlyList<CoverPeriod> Of(HouseholdPerson person, Affiliation affiliation, CoverTerms terms)
+    public static IReadOnlyList<CoverPeriod> Of(HouseholdPerson person, Affiliation affiliation)
     {
         if (affiliation is not Activated a) return [];
-        var changes = new SortedSet<DateOnly> { a.ActivatedOn, Cover.CoverStart(person, a, terms.WaitingPeriodDays) };
+        var changes = new SortedSet<DateOnly> { a.ActivatedOn, Cover.CoverStart(person, a, a.Terms.WaitingPeriodDays) };
         foreach (var year in a.Years)
         {
             changes.Add(year.Start);
             changes.Add(year.End.AddDays(1));
-            changes.Add(year.End.AddDays(terms.GracePeriodDays + 1));
+            changes.Add(year.End.AddDays(a.Terms.GracePeriodDays + 1));
         }
         foreach (var s in a.Suspensions)
         {
@@ -37,7 +37,7 @@ public static class Timeline
         var dates = changes.Where(d => d >= a.ActivatedOn).ToList();
         for (var i = 0; i < dates.Count; i++)
         {
-            var cover = Cover.On(dates[i], person, a, terms.WaitingPeriodDays, terms.GracePeriodDays);
+            var cover = Cover.On(dates[i], person, a);
             DateOnly? to = i + 1 < dates.Count ? dates[i + 1].AddDays(-1) : null;
             if (periods.Count > 0 && periods[^1].Cover == cover && periods[^1].To == dates[i].AddDays(-1))
                 periods[^1] = periods[^1] with { To = to };
@@ -48,7 +48,7 @@ public static class Timeline
 }
 
 /// <summary>
-/// The scheme parameters cover depends on (S-3). Until the schemes feature answers "the version in
-/// force on a date", the demo scheme's values, overridable by configuration (Enrolment:WaitingPeriodDays …).
+/// The scheme a household joins when its request names none (Enrolment:SchemeCode). The waiting and
+/// grace periods are not here: each affiliation keeps those of its scheme version (S-2).
 /// </summary>
-public sealed record CoverTerms(string SchemeCode = "CSU-BASE", int WaitingPeriodDays = 90, int GracePeriodDays = 30);
+public sealed record CoverTerms(string SchemeCode = "CSU-BASE");

@@ -20,19 +20,19 @@ public static class GetMember
         DateOnly AsOf, IReadOnlyList<Person> Beneficiaries, IReadOnlyList<AffiliationView> Affiliations);
 
     public static async Task<Results<Ok<Member>, NotFound>> Handle(Guid id, Actor actor, Households households,
-        CoverTerms terms, TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         if (await households.Find(actor.Tenant, id, ct) is not { } file) return TypedResults.NotFound();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var h = file.Household;
         return TypedResults.Ok(new Member(h.HouseholdId, h.MemberId, h.Locality, h.OccupationCategory, file.Version, today,
-            [.. h.People.Select(p => View(p, CoverOn(today, p, file.Affiliations, terms)))],
+            [.. h.People.Select(p => View(p, CoverOn(today, p, file.Affiliations)))],
             [.. file.Affiliations.Select(View)]));
     }
 
     /// <summary>The most favourable cover across the household's affiliations (a lapsed year and its successor).</summary>
-    public static BeneficiaryCover CoverOn(DateOnly date, HouseholdPerson p, IEnumerable<Affiliation> affiliations, CoverTerms terms) =>
-        affiliations.Select(a => Cover.On(date, p, a, terms.WaitingPeriodDays, terms.GracePeriodDays))
+    public static BeneficiaryCover CoverOn(DateOnly date, HouseholdPerson p, IEnumerable<Affiliation> affiliations) =>
+        affiliations.Select(a => Cover.On(date, p, a))
             .OrderBy(c => c.State switch
             {
                 BeneficiaryState.Covered => 0, BeneficiaryState.Suspended => 1, BeneficiaryState.Waiting => 2,

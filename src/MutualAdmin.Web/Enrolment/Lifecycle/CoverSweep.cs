@@ -12,7 +12,7 @@ namespace MutualAdmin.Web.Enrolment.Lifecycle;
 /// answers "lapsed" from the dates); the job is idempotent (the decider refuses nothing twice and
 /// records nothing twice) and driven by the business date it is given, so a test can run any day.
 /// </summary>
-public sealed class CoverSweep(EventStore.EventStore store, NpgsqlDataSource db, CoverTerms terms)
+public sealed class CoverSweep(EventStore.EventStore store, NpgsqlDataSource db)
 {
     public async Task<int> Run(DateOnly today, CancellationToken ct)
     {
@@ -22,8 +22,8 @@ public sealed class CoverSweep(EventStore.EventStore store, NpgsqlDataSource db,
             await using var session = store.OpenSession(EventMetadata.System(tenant, "record-lapse"));
             var affiliation = await session.FetchAffiliation(id, ct);
             if (affiliation.State is not Affiliation.Activated { Ended: null } a
-                || today <= a.LastYear.End.AddDays(terms.GracePeriodDays)) continue;
-            var events = AffiliationDecider.Decide(new RecordLapse(id, today, terms.GracePeriodDays), a);
+                || today <= a.LastYear.End.AddDays(a.Terms.GracePeriodDays)) continue;
+            var events = AffiliationDecider.Decide(new RecordLapse(id, today), a);
             if (events.Count == 0) continue;
             session.Append(affiliation, [.. events]);
             try

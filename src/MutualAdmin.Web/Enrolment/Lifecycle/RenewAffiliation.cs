@@ -11,12 +11,12 @@ public static class RenewAffiliation
     public sealed record Renewed(Guid AffiliationId, string Status, IReadOnlyList<CoverageYear> Years);
 
     public static async Task<Results<Ok<Renewed>, NotFound>> Handle(Guid id, Actor actor, EventStore.EventStore store,
-        CoverTerms terms, TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var session = store.OpenSession(actor.Metadata("renew-affiliation"));
         var state = await session.UpdateAffiliation(id, a => AffiliationDecider.Decide(
-            new Domain.Enrolment.RenewAffiliation(id, today, terms.GracePeriodDays), a), ct);
+            new Domain.Enrolment.RenewAffiliation(id, today), a), ct);
         return state is null ? TypedResults.NotFound()
             : TypedResults.Ok(new Renewed(id, state.Status?.ToString().ToLowerInvariant() ?? "unknown",
                 state is Affiliation.Activated a ? a.Years : []));

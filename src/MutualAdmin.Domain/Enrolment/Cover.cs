@@ -20,17 +20,14 @@ public static class Cover
 {
     static readonly BeneficiaryCover NotAffiliated = new(BeneficiaryState.NotAffiliated, null, null);
 
-    /// <summary>S-2: with the waiting and grace periods the affiliation keeps from its scheme version.</summary>
-    public static BeneficiaryCover On(DateOnly date, HouseholdPerson person, Affiliation affiliation, IEnumerable<DateRange>? arrears = null) =>
-        affiliation is Activated a ? On(date, person, a, a.Terms.WaitingPeriodDays, a.Terms.GracePeriodDays, arrears) : NotAffiliated;
-
+    /// <summary>With the waiting and grace periods the affiliation keeps from its scheme version (S-2).</summary>
     /// <param name="arrears">K-6 suspension periods computed from the contribution accounts
     /// (Arrears.SuspensionPeriods), in addition to those recorded on the affiliation.</param>
-    public static BeneficiaryCover On(DateOnly date, HouseholdPerson person, Affiliation affiliation,
-        int waitingPeriodDays, int gracePeriodDays, IEnumerable<DateRange>? arrears = null)
+    public static BeneficiaryCover On(DateOnly date, HouseholdPerson person, Affiliation affiliation, IEnumerable<DateRange>? arrears = null)
     {
         if (affiliation is not Activated a) return NotAffiliated;
-        var from = CoverStart(person, a, waitingPeriodDays);
+        var gracePeriodDays = a.Terms.GracePeriodDays;
+        var from = CoverStart(person, a);
         if (person.DiedOn <= date) return new(BeneficiaryState.Terminated, from, person.DiedOn.Value.AddDays(-1));
         if (person.RemovedOn <= date || date < a.ActivatedOn) return NotAffiliated;
         if (a.Ended is { } end && date >= end.On)
@@ -49,12 +46,12 @@ public static class Cover
     }
 
     /// <summary>E-7.</summary>
-    public static DateOnly CoverStart(HouseholdPerson person, Activated a, int waitingPeriodDays)
+    public static DateOnly CoverStart(HouseholdPerson person, Activated a)
     {
         if (IsNewborn(person, a)) return Max(person.BirthDate, a.ActivatedOn);
         if (a.Terms.WaitingPeriodWaived && person.AddedOn <= a.ActivatedOn) return a.ActivatedOn;
         // Renewals keep the first activation date, so a renewal without interruption has no new wait.
-        return Max(person.AddedOn, a.ActivatedOn).AddDays(waitingPeriodDays);
+        return Max(person.AddedOn, a.ActivatedOn).AddDays(a.Terms.WaitingPeriodDays);
     }
 
     /// <summary>E-7: added within 30 days of birth to an affiliation already active.</summary>

@@ -16,6 +16,7 @@ using MutualAdmin.Web.Idempotency;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using MutualAdmin.Web.Hosting;
+using MutualAdmin.Web.Schemes;
 
 namespace MutualAdmin.Web.Enrolment;
 
@@ -61,7 +62,7 @@ public static class EnrolmentApi
         EnrolmentEvents.Register(services.RegisteredEventTypes(nameof(AddEnrolment)), keys);
         services.AddSingleton(sp => keys.Connect(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => PersonHashes.From(sp.GetRequiredService<IConfiguration>()));
-        services.AddSingleton(sp => Terms(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => Scheme(sp.GetRequiredService<IConfiguration>()));
 
         services.AddInlineProjections((sp, store) =>
         [
@@ -81,5 +82,5 @@ public static class EnrolmentApi
         return services;
     }
 
-    private static CoverTerms Terms(IConfiguration configuration) => new(configuration["Enrolment:SchemeCode"] ?? "CSU-BASE");
+    private static DefaultScheme Scheme(IConfiguration configuration) => new(configuration["Enrolment:SchemeCode"] ?? "CSU-BASE");
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MutualAdmin.Domain.Schemes;
 using MutualAdmin.Web.Auth;
-using MutualAdmin.Web.Enrolment.Eligibility;
 using MutualAdmin.Web.Errors;
 using MutualAdmin.Web.Reference;
 using MutualAdmin.Web.Schemes;
@@ -26,11 +25,11 @@ public static class ClaimLookups
         return TypedResults.Ok(await reference.SearchIcd10(q.Trim(), 20, ct));
     }
 
-    public static async Task<Ok<IReadOnlyList<TariffChoice>>> Tariffs(DateOnly? date, CoverTerms terms, SchemeCatalogues schemes,
+    public static async Task<Ok<IReadOnlyList<TariffChoice>>> Tariffs(DateOnly? date, DefaultScheme defaultScheme, SchemeCatalogues schemes,
         TimeProvider clock, CancellationToken ct)
     {
         var on = date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var version = await schemes.InForce(terms.SchemeCode, on, ct);
+        var version = await schemes.InForce(defaultScheme.Code, on, ct);
         IReadOnlyList<TariffChoice> tariffs = version is null ? [] :
             [.. version.Tariffs.OrderBy(t => t.Code, StringComparer.Ordinal).Select(t => new TariffChoice(t.Code, t.Description, t.Category, t.MaxUnitPrice, t.Levels))];
         return TypedResults.Ok(tariffs);

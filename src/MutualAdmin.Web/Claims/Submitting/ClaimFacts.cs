@@ -16,7 +16,7 @@ namespace MutualAdmin.Web.Claims.Submitting;
 /// beneficiary's earlier claims (BeneficiaryClaims), from which duplicates, frequency limits and the
 /// benefit used in the coverage year follow (C-3, C-5).
 /// </summary>
-public sealed class ClaimFacts(EligibilityCheck eligibility, SchemeCatalogues schemes, Icd10Codes icd10, CoverTerms terms)
+public sealed class ClaimFacts(EligibilityCheck eligibility, SchemeCatalogues schemes, Icd10Codes icd10, DefaultScheme defaultScheme)
 {
     public sealed record Known(Eligibility? Cover, SchemeVersion Scheme, Patient? Patient, IReadOnlySet<string> Icd10Codes);
 
@@ -26,7 +26,7 @@ public sealed class ClaimFacts(EligibilityCheck eligibility, SchemeCatalogues sc
         var located = await eligibility.Locate(claim.BeneficiaryNumber, claim.CoverDate, ct);
         if (located?.Eligibility.Tenant != session.Tenant) located = null;
         var cover = located?.Eligibility;
-        var scheme = await schemes.InForce(cover?.Scheme ?? terms.SchemeCode, claim.CoverDate, ct)
+        var scheme = await schemes.InForce(cover?.Scheme ?? defaultScheme.Code, claim.CoverDate, ct)
             ?? throw new DomainError("S-2", "NO_SCHEME_IN_FORCE", $"no version of the scheme is in force on {claim.CoverDate:yyyy-MM-dd}", "serviceDate");
         var patient = located is var (c, household, person) ? await PatientOf(session, household, person, c.State, ct) : null;
         return new(cover, scheme, patient, await icd10.All(ct));

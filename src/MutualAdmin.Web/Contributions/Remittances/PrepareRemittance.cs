@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MutualAdmin.Domain;
 using MutualAdmin.Domain.Contributions;
 using MutualAdmin.Web.Auth;
-using MutualAdmin.Web.Enrolment.Eligibility;
 using MutualAdmin.Web.Errors;
 using MutualAdmin.Web.Schemes;
 using static MutualAdmin.Domain.Contributions.Remittance;
@@ -19,15 +18,15 @@ public static class PrepareRemittance
     public sealed record Request(string Period);
 
     public static async Task<Results<Created<Statements.View>, Ok<Statements.View>>> Handle(Request request, Actor actor,
-        EventStore.EventStore store, MonthFigures figures, SchemeCatalogues catalogues, CoverTerms terms, TimeProvider clock, CancellationToken ct)
+        EventStore.EventStore store, MonthFigures figures, SchemeCatalogues catalogues, DefaultScheme defaultScheme, TimeProvider clock, CancellationToken ct)
     {
         if (!Periods.IsValid(request.Period)) throw RequestValidationException.For("period", "K-8 PERIOD_INVALID: expected yyyy-MM");
         var first = DateOnly.ParseExact(request.Period + "-01", "yyyy-MM-dd");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         // Money of a month still running would be missing from a statement that can never change.
         if (first.AddMonths(1) > today) throw new DomainError("K-8", "MONTH_NOT_ENDED", "a month is remitted once it has ended", "period");
-        var scheme = await catalogues.InForce(terms.SchemeCode, first.AddMonths(1).AddDays(-1), ct)
-            ?? throw new DomainError("S-2", "SCHEME_NOT_IN_FORCE", $"no version of {terms.SchemeCode} is in force in {request.Period}");
+        var scheme = await catalogues.InForce(defaultScheme.Code, first.AddMonths(1).AddDays(-1), ct)
+            ?? throw new DomainError("S-2", "SCHEME_NOT_IN_FORCE", $"no version of {defaultScheme.Code} is in force in {request.Period}");
 
         return await ContributionStreams.Retrying<Results<Created<Statements.View>, Ok<Statements.View>>>(async () =>
         {

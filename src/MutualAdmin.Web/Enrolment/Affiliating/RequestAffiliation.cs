@@ -3,7 +3,6 @@ using MutualAdmin.Domain;
 using MutualAdmin.Domain.Enrolment;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Enrolment.GettingMember;
-using MutualAdmin.Web.Enrolment.Eligibility;
 using MutualAdmin.Web.Schemes;
 
 namespace MutualAdmin.Web.Enrolment.Affiliating;
@@ -15,7 +14,7 @@ public static class RequestAffiliation
     public sealed record Requested(Guid AffiliationId, string Status);
 
     public static async Task<Results<Created<Requested>, NotFound>> Handle(Guid id, Request request, Actor actor,
-        EventStore.EventStore store, Households households, SchemeCatalogues schemes, CoverTerms terms, TimeProvider clock, CancellationToken ct)
+        EventStore.EventStore store, Households households, SchemeCatalogues schemes, DefaultScheme defaultScheme, TimeProvider clock, CancellationToken ct)
     {
         if (await households.Find(actor.Tenant, id, ct) is not { } file) return TypedResults.NotFound();
         // One running affiliation per household: a second would double the contributions due (E-5, K-1).
@@ -27,7 +26,7 @@ public static class RequestAffiliation
         var continues = file.Household.MemberId != file.Household.People[0].PersonId
             && file.Affiliations.Any(a => a is Affiliation.Activated { Ended.Cause: TerminationCause.Death });
         // S-2: the version in force on the request date is the affiliation's, as for its contributions (AccountFile).
-        var code = request.SchemeCode ?? terms.SchemeCode;
+        var code = request.SchemeCode ?? defaultScheme.Code;
         var scheme = await schemes.InForce(code, today, ct)
             ?? throw new DomainError("S-2", "SCHEME_NOT_IN_FORCE", $"no version of {code} is in force on {today:yyyy-MM-dd}", "schemeCode");
         var events = InputErrors.Decide(() => AffiliationDecider.Decide(new Domain.Enrolment.RequestAffiliation(affiliationId, id,

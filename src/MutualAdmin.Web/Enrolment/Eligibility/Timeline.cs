@@ -17,7 +17,7 @@ public static class Timeline
     public static IReadOnlyList<CoverPeriod> Of(HouseholdPerson person, Affiliation affiliation)
     {
         if (affiliation is not Activated a) return [];
-        var changes = new SortedSet<DateOnly> { a.ActivatedOn, Cover.CoverStart(person, a, a.Terms.WaitingPeriodDays) };
+        var changes = new SortedSet<DateOnly> { a.ActivatedOn, Cover.CoverStart(person, a) };
         foreach (var year in a.Years)
         {
             changes.Add(year.Start);
@@ -46,9 +46,3 @@ public static class Timeline
         return [.. periods.Where(p => p.Cover.State != BeneficiaryState.NotAffiliated)];
     }
 }
-
-/// <summary>
-/// The scheme a household joins when its request names none (Enrolment:SchemeCode). The waiting and
-/// grace periods are not here: each affiliation keeps those of its scheme version (S-2).
-/// </summary>
-public sealed record CoverTerms(string SchemeCode = "CSU-BASE");

@@ -14,92 +14,114 @@ internal sealed class FeedLinks(ProjectionTables tables, NpgsqlConnection connec
     public sealed record AffiliationLink(Guid HouseholdId, string Scheme);
     public sealed record ClaimLink(string Beneficiary, string Provider, long Claimed, string? Outcome, long Benefit);
 
-    private readonly Dictionary<(string, Guid), string> people = [];
-    private readonly Dictionary<(string, Guid), HouseholdLink> households = [];
-    private readonly Dictionary<(string, Guid), AffiliationLink> affiliations = [];
-    private readonly Dictionary<(string, Guid), Guid> accounts = [];
-    private readonly Dictionary<(string, Guid), ClaimLink> claims = [];
-    private readonly List<NpgsqlBatchCommand> writes = [];
+    private readonly Links<string> people = new();
+    private readonly Links<HouseholdLink> households = new();
+    private readonly Links<AffiliationLink> affiliations = new();
+    private readonly Links<Guid> accounts = new();
+    private readonly Links<ClaimLink> claims = new();
 
-    public void Person(string tenant, Guid person, string number)
-    {
-        people[(tenant, person)] = number;
-        Write("fund_feed_people", "(tenant_id, person_id, beneficiary_number) values ($1, $2, $3)", "(tenant_id, person_id)",
-            "beneficiary_number = excluded.beneficiary_number", tenant, person, number);
-    }
+    public void Person(string tenant, Guid person, string number) => people.Set(tenant, person, number);
 
-    public void Household(string tenant, Guid household, Guid member, string locality)
-    {
-        households[(tenant, household)] = new(member, locality);
-        Write("fund_feed_households", "(tenant_id, household_id, member_id, locality) values ($1, $2, $3, $4)", "(tenant_id, household_id)",
-            "member_id = excluded.member_id, locality = excluded.locality", tenant, household, member, locality);
-    }
+    public void Household(string tenant, Guid household, Guid member, string locality) =>
+        households.Set(tenant, household, new(member, locality));
 
-    public void Affiliation(string tenant, Guid affiliation, Guid household, string scheme)
-    {
-        affiliations[(tenant, affiliation)] = new(household, scheme);
-        Write("fund_feed_affiliations", "(tenant_id, affiliation_id, household_id, scheme_code) values ($1, $2, $3, $4)",
-            "(tenant_id, affiliation_id)", "household_id = excluded.household_id, scheme_code = excluded.scheme_code", tenant, affiliation, household, scheme);
-    }
+    public void Affiliation(string tenant, Guid affiliation, Guid household, string scheme) =>
+        affiliations.Set(tenant, affiliation, new(household, scheme));
 
-    public void Account(string tenant, Guid account, Guid affiliation)
-    {
-        accounts[(tenant, account)] = affiliation;
-        Write("fund_feed_accounts", "(tenant_id, account_id, affiliation_id) values ($1, $2, $3)", "(tenant_id, account_id)",
-            "affiliation_id = excluded.affiliation_id", tenant, account, affiliation);
-    }
+    public void Account(string tenant, Guid account, Guid affiliation) => accounts.Set(tenant, account, affiliation);
 
-    public void Claim(string tenant, Guid claim, ClaimLink link)
-    {
-        claims[(tenant, claim)] = link;
-        Write("fund_feed_claims", "(tenant_id, claim_id, beneficiary_number, provider_id, claimed, outcome, benefit) values ($1, $2, $3, $4, $5, $6, $7)",
-            "(tenant_id, claim_id)", "outcome = excluded.outcome, benefit = excluded.benefit",
-            tenant, claim, link.Beneficiary, link.Provider, link.Claimed, (object?)link.Outcome ?? DBNull.Value, link.Benefit);
-    }
+    public void Claim(string tenant, Guid claim, ClaimLink link) => claims.Set(tenant, claim, link);
 
     public async Task<ClaimLink?> ClaimOf(string tenant, Guid claim, CancellationToken ct) =>
-        claims.TryGetValue((tenant, claim), out var c) ? c
+        claims.TryGet(tenant, claim, out var c) ? c
         : await Read("select beneficiary_number, provider_id, claimed, outcome, benefit from {0} where tenant_id = $1 and claim_id = $2",
             "fund_feed_claims", tenant, claim, r => new ClaimLink(r.GetString(0), r.GetString(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt64(4)), ct) is { } found
-            ? claims[(tenant, claim)] = found : null;
+            ? claims.Remember(tenant, claim, found) : null;
 
     public async Task<string?> NumberOf(string tenant, Guid person, CancellationToken ct) =>
-        people.TryGetValue((tenant, person), out var n) ? n
-        : people[(tenant, person)] = (await Read("select beneficiary_number from {0} where tenant_id = $1 and person_id = $2",
-            "fund_feed_people", tenant, person, r => r.GetString(0), ct))!;
+        people.TryGet(tenant, person, out var n) ? n
+        : people.Remember(tenant, person, (await Read("select beneficiary_number from {0} where tenant_id = $1 and person_id = $2",
+            "fund_feed_people", tenant, person, r => r.GetString(0), ct))!);
 
     public async Task<HouseholdLink?> HouseholdOf(string tenant, Guid household, CancellationToken ct) =>
-        households.TryGetValue((tenant, household), out var h) ? h
+        households.TryGet(tenant, household, out var h) ? h
         : await Read("select member_id, locality from {0} where tenant_id = $1 and household_id = $2",
             "fund_feed_households", tenant, household, r => new HouseholdLink(r.GetGuid(0), r.GetString(1)), ct) is { } found
-            ? households[(tenant, household)] = found : null;
+            ? households.Remember(tenant, household, found) : null;
 
     public async Task<AffiliationLink?> AffiliationOf(string tenant, Guid affiliation, CancellationToken ct) =>
-        affiliations.TryGetValue((tenant, affiliation), out var a) ? a
+        affiliations.TryGet(tenant, affiliation, out var a) ? a
         : await Read("select household_id, scheme_code from {0} where tenant_id = $1 and affiliation_id = $2",
             "fund_feed_affiliations", tenant, affiliation, r => new AffiliationLink(r.GetGuid(0), r.GetString(1)), ct) is { } found
-            ? affiliations[(tenant, affiliation)] = found : null;
+            ? affiliations.Remember(tenant, affiliation, found) : null;
 
     public async Task<Guid?> AccountOf(string tenant, Guid account, CancellationToken ct) =>
-        accounts.TryGetValue((tenant, account), out var a) ? a
+        accounts.TryGet(tenant, account, out var a) ? a
         : await Read("select affiliation_id from {0} where tenant_id = $1 and account_id = $2",
             "fund_feed_accounts", tenant, account, r => (Guid?)r.GetGuid(0), ct) is { } found
-            ? accounts[(tenant, account)] = found : null;
+            ? accounts.Remember(tenant, account, found) : null;
 
+    /// <summary>
+    /// One set-based upsert per side table: a collective import (E-10) adds people by the thousand per
+    /// batch, which one statement per person made the feed's largest cost. The last value of a key wins,
+    /// as it did statement by statement.
+    /// </summary>
     public async Task Save(CancellationToken ct)
     {
-        if (writes.Count == 0) return;
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var w in writes) batch.BatchCommands.Add(w);
-        await batch.ExecuteNonQueryAsync(ct);
+        Upsert(batch, "fund_feed_people", "person_id", people, "beneficiary_number",
+            ("beneficiary_number", "text", p => p));
+        Upsert(batch, "fund_feed_households", "household_id", households, "member_id, locality",
+            ("member_id", "uuid", h => h.MemberId), ("locality", "text", h => h.Locality));
+        Upsert(batch, "fund_feed_affiliations", "affiliation_id", affiliations, "household_id, scheme_code",
+            ("household_id", "uuid", a => a.HouseholdId), ("scheme_code", "text", a => a.Scheme));
+        Upsert(batch, "fund_feed_accounts", "account_id", accounts, "affiliation_id",
+            ("affiliation_id", "uuid", a => a));
+        Upsert(batch, "fund_feed_claims", "claim_id", claims, "outcome, benefit",
+            ("beneficiary_number", "text", c => c.Beneficiary), ("provider_id", "text", c => c.Provider),
+            ("claimed", "bigint", c => c.Claimed), ("outcome", "text", c => c.Outcome), ("benefit", "bigint", c => c.Benefit));
+        if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
     }
 
-    private void Write(string table, string values, string key, string update, params object[] parameters)
+    private void Upsert<T>(NpgsqlBatch batch, string table, string key, Links<T> links, string updated,
+        params (string Name, string Type, Func<T, object?> Value)[] columns)
     {
-        var command = new NpgsqlBatchCommand($"insert into {tables[table]} {values} on conflict {key} do update set {update}");
-        foreach (var p in parameters)
-            command.Parameters.Add(p is DBNull ? new() { Value = p, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text } : new() { Value = p });
-        writes.Add(command);
+        if (links.Changed.Count == 0) return;
+        var all = columns.Prepend(("tenant_id", "text", _ => null)).Prepend((key, "uuid", _ => null)).ToArray();
+        var set = string.Join(", ", updated.Split(", ").Select(c => $"{c} = excluded.{c}"));
+        var command = new NpgsqlBatchCommand($"""
+            insert into {tables[table]} ({key}, tenant_id, {string.Join(", ", columns.Select(c => c.Name))})
+            select * from unnest({string.Join(", ", all.Select((c, i) => $"${i + 1}::{c.Type}[]"))})
+            on conflict (tenant_id, {key}) do update set {set}
+            """);
+        var rows = links.Changed.ToArray();
+        command.Parameters.Add(new() { Value = rows.Select(r => r.Key.Id).ToArray() });
+        command.Parameters.Add(new() { Value = rows.Select(r => r.Key.Tenant).ToArray() });
+        foreach (var (_, type, value) in columns)
+            command.Parameters.Add(new()
+            {
+                Value = type switch
+                {
+                    "text" => rows.Select(r => (string?)value(r.Value)).ToArray(),
+                    "uuid" => rows.Select(r => (Guid)value(r.Value)!).ToArray(),
+                    _ => (object)rows.Select(r => (long)value(r.Value)!).ToArray(),
+                },
+            });
+        batch.BatchCommands.Add(command);
+    }
+
+    /// <summary>One side table as the batch sees it: what it read or wrote, and what it wrote.</summary>
+    private sealed class Links<T>
+    {
+        private readonly Dictionary<(string Tenant, Guid Id), T> known = [];
+
+        public Dictionary<(string Tenant, Guid Id), T> Changed { get; } = [];
+
+        public bool TryGet(string tenant, Guid id, out T value) => known.TryGetValue((tenant, id), out value!);
+
+        public T Remember(string tenant, Guid id, T value) => known[(tenant, id)] = value;
+
+        public void Set(string tenant, Guid id, T value) => known[(tenant, id)] = Changed[(tenant, id)] = value;
     }
 
     private async Task<T?> Read<T>(string sql, string table, string tenant, Guid id, Func<NpgsqlDataReader, T> read, CancellationToken ct)

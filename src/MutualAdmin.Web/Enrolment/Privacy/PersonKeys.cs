@@ -29,7 +29,7 @@ public sealed class PersonKeys
     }
 
     /// <summary>A new person's key; <see cref="PersonalDataIndex"/> writes it with the person's first event.</summary>
-    public byte[] Mint(Guid personId) => cache.GetOrAdd(personId, _ => (RandomNumberGenerator.GetBytes(32), Stopwatch.GetTimestamp())).Key;
+    public byte[] Mint(Guid personId) => cache.GetOrAdd(personId, _ => (RandomPool.GetBytes(32), Stopwatch.GetTimestamp())).Key;
 
     public byte[]? Find(Guid personId)
     {
@@ -52,7 +52,7 @@ public sealed class PersonKeys
         var plain = JsonSerializer.SerializeToUtf8Bytes(personal, SealedJson.Options);
         var sealedBytes = new byte[12 + 16 + plain.Length];
         var nonce = sealedBytes.AsSpan(0, 12);
-        RandomNumberGenerator.Fill(nonce);
+        RandomPool.Fill(nonce);
         using var aes = new AesGcm(Mint(personId), 16);
         aes.Encrypt(nonce, plain, sealedBytes.AsSpan(28), sealedBytes.AsSpan(12, 16), personId.ToByteArray());
         return Convert.ToBase64String(sealedBytes);

@@ -41,13 +41,27 @@ public static class Import
         // The host's CPU over the import (the async projections included), against the wall clock: on a
         // small machine the two cores are shared with PostgreSQL, so this shows which side is short.
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var behind = await Behind(bench);
         await app.StopAsync();
         File.Delete(file);
         foreach (var reason in report.Problems.GroupBy(p => p.Reason.Split(':')[0]).OrderByDescending(g => g.Count()).Take(5))
             Console.Error.WriteLine($"rejected: {reason.Count()} x {reason.Key} (e.g. row {reason.First().Row} {reason.First().Field}: {reason.First().Reason})");
         var perSecond = report.HouseholdsRegistered / seconds;
         return new BenchResult("import", perSecond, raw, FormattableString.Invariant(
-            $"unit=households/s events_per_s={report.Events / seconds:F0} households={households} batch={perBatch} rows={rows} registered={report.HouseholdsRegistered} rejected_rows={report.RowsRejected} seconds={seconds:F1} host_cpu_seconds={cpuSeconds:F1}"));
+            $"unit=households/s events_per_s={report.Events / seconds:F0} households={households} batch={perBatch} rows={rows} registered={report.HouseholdsRegistered} rejected_rows={report.RowsRejected} seconds={seconds:F1} host_cpu_seconds={cpuSeconds:F1} projections_behind={behind}"));
+    }
+
+    /// <summary>
+    /// How many positions each async projection still had to read when the import returned: the work
+    /// it left for afterwards, which differs from run to run and explains part of the spread.
+    /// </summary>
+    private static async Task<string> Behind(Bench bench)
+    {
+        await using var command = bench.DataSource.CreateCommand("""
+            select string_agg(name || ':' || ((select max(seq) from events) - position), ',' order by name)
+              from projection_progress where live
+            """);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>The same file's rows as event rows, one binary COPY, one transaction: households/s.</summary>

@@ -12,6 +12,8 @@ public sealed class BulkAndCanonicalTests(TestCluster cluster) : StoreTest(clust
     [InlineData("""{"text":"quote \" backslash \\ tab \t newline \n bell \u0007 unicode \u00e9 \u4e2d emoji \ud83d\ude00 slash /"}""")]
     [InlineData("""{"numbers":[0,-12,3.50,1e3,2.5E-3,9007199254740993],"flags":[true,false],"empty":{},"none":[]}""")]
     [InlineData("""{"long key first?":1,"k":2,"kk":3,"Kk":4,"kK":5}""")]
+    [InlineData("""{"k\u00e9y":1,"ke\"y":2,"a":[{"y":2,"x":[{"b":1,"a":0}]}],"a":3,"a":4,"\u0001":"\u001f"}""")]
+    [InlineData("""[{"b":1,"a":2},"x",[],-0.0,1E+2]""")]
     public async Task Canonical_json_is_byte_for_byte_what_postgres_prints_for_jsonb(string json)
     {
         await using var command = DataSource.CreateCommand("select $1::jsonb::text");

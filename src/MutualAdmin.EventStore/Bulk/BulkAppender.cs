@@ -47,14 +47,14 @@ public sealed class BulkAppender
     {
         if (streams.Count == 0) throw new InvalidAppendException("a bulk append needs at least one stream");
         var tenant = metadata.Tenant;
-        var metadataJson = CanonicalJson.Normalize(JsonSerializer.Serialize(metadata, StoreJson.Default.EventMetadata));
+        var metadataJson = CanonicalJson.Normalize(JsonSerializer.SerializeToUtf8Bytes(metadata, StoreJson.Default.EventMetadata));
         // Serialised and put in canonical form before the global lock, on every core (the events are
         // independent): under the lock only the hashes are computed.
         var flat = streams.SelectMany(s => s.Events.Select((e, i) => (s.Id.Key, Version: i + 1L, Event: e))).ToArray();
-        var events = new (string Key, long Version, string Alias, int SchemaVersion, string Data)[flat.Length];
+        var events = new (string Key, long Version, string Alias, int SchemaVersion, byte[] Data)[flat.Length];
         Parallel.For(0, flat.Length, i =>
         {
-            var e = store.Types.Serialize(flat[i].Event);
+            var e = store.Types.SerializeToUtf8(flat[i].Event);
             events[i] = (flat[i].Key, flat[i].Version, e.Alias, e.SchemaVersion, CanonicalJson.Normalize(e.Json));
         });
         var pending = streams.SelectMany(s => s.Events.Select(e => new PendingEvent(s.Id.Key, e))).ToList();

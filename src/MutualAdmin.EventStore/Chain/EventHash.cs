@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -16,15 +17,31 @@ public static class EventHash
     public static readonly byte[] Genesis = new byte[32];
 
     public static byte[] Compute(ReadOnlySpan<byte> previous, long position, string tenant, string stream,
-        long version, string type, int schemaVersion, string data, string metadata)
+        long version, string type, int schemaVersion, string data, string metadata) =>
+        Compute(previous, position, tenant, stream, version, type, schemaVersion, Encoding.UTF8.GetBytes(data), Encoding.UTF8.GetBytes(metadata));
+
+    /// <summary>The same hash over data and metadata already in UTF-8 (the bulk path keeps them so).</summary>
+    public static byte[] Compute(ReadOnlySpan<byte> previous, long position, string tenant, string stream,
+        long version, string type, int schemaVersion, ReadOnlySpan<byte> data, ReadOnlySpan<byte> metadata)
     {
-        var line = string.Join('\n',
-            position.ToString(CultureInfo.InvariantCulture), tenant, stream,
-            version.ToString(CultureInfo.InvariantCulture), type,
-            schemaVersion.ToString(CultureInfo.InvariantCulture), data, metadata);
-        var bytes = new byte[previous.Length + Encoding.UTF8.GetByteCount(line)];
-        previous.CopyTo(bytes);
-        Encoding.UTF8.GetBytes(line, bytes.AsSpan(previous.Length));
-        return SHA256.HashData(bytes);
+        var head = string.Create(CultureInfo.InvariantCulture, $"{position}\n{tenant}\n{stream}\n{version}\n{type}\n{schemaVersion}\n");
+        var length = previous.Length + Encoding.UTF8.GetByteCount(head) + data.Length + 1 + metadata.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var bytes = rented.AsSpan(0, length);
+            previous.CopyTo(bytes);
+            var at = previous.Length;
+            at += Encoding.UTF8.GetBytes(head, bytes[at..]);
+            data.CopyTo(bytes[at..]);
+            at += data.Length;
+            bytes[at++] = (byte)'\n';
+            metadata.CopyTo(bytes[at..]);
+            return SHA256.HashData(bytes);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 }

@@ -59,10 +59,22 @@ public sealed class EventTypes
         return (r.Alias, r.SchemaVersion, JsonSerializer.Serialize(@event, r.Info));
     }
 
-    internal object Deserialize(string alias, int schemaVersion, string json)
+    /// <summary>As <see cref="Serialize"/>, in UTF-8: the bulk path never needs the text as a string.</summary>
+    internal (string Alias, int SchemaVersion, byte[] Json) SerializeToUtf8(object @event)
+    {
+        if (!byType.TryGetValue(@event.GetType(), out var r))
+            throw new InvalidAppendException($"event type {@event.GetType().Name} has no registered alias");
+        return (r.Alias, r.SchemaVersion, JsonSerializer.SerializeToUtf8Bytes(@event, r.Info));
+    }
+
+    internal object Deserialize(string alias, int schemaVersion, string json) =>
+        Deserialize(alias, schemaVersion, System.Text.Encoding.UTF8.GetBytes(json));
+
+    /// <summary>From the UTF-8 the database sends: no string per event on a long read.</summary>
+    internal object Deserialize(string alias, int schemaVersion, byte[] json)
     {
         if (!byAlias.TryGetValue(alias, out var r) || schemaVersion > r.SchemaVersion)
-            return new UnknownEvent(alias, schemaVersion, json);
+            return new UnknownEvent(alias, schemaVersion, System.Text.Encoding.UTF8.GetString(json));
         if (schemaVersion == r.SchemaVersion)
             return JsonSerializer.Deserialize(json, r.Info)!;
 

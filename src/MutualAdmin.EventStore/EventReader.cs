@@ -172,6 +172,6 @@ public sealed class EventReader
             metadata = (metadataJson, System.Text.Json.JsonSerializer.Deserialize(metadataJson, StoreJson.Default.EventMetadata)!);
         return new RecordedEvent(
             r.GetInt64(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetInt64(4), type, schemaVersion,
-            store.Types.Deserialize(type, schemaVersion, r.GetString(7)), metadata.Value, r.GetFieldValue<DateTimeOffset>(9));
+            store.Types.Deserialize(type, schemaVersion, r.GetFieldValue<byte[]>(7)), metadata.Value, r.GetFieldValue<DateTimeOffset>(9));
     }
 }

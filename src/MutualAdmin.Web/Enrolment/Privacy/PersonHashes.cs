@@ -37,12 +37,25 @@ public sealed class PersonHashes(byte[] key)
     public static string Simplify(string text)
     {
         // Plain ASCII has nothing to decompose and no accents to drop (most names and places: a collective
-        // import (E-10) simplifies four texts per person).
-        if (Ascii.IsValid(text))
-            return string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        // import (E-10) simplifies four texts per person, so this path makes one string and nothing else).
+        if (Ascii.IsValid(text)) return Words(text, lower: true);
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var letters = decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark);
-        return string.Join(' ', new string([.. letters]).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return Words(new string([.. letters]).ToLowerInvariant(), lower: false);
+    }
+
+    /// <summary>The words of <paramref name="text"/> (split on spaces) joined by one space.</summary>
+    private static string Words(ReadOnlySpan<char> text, bool lower)
+    {
+        Span<char> words = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (c != ' ') words[length++] = lower ? char.ToLowerInvariant(c) : c;
+            else if (length > 0 && words[length - 1] != ' ') words[length++] = ' ';
+        }
+        if (length > 0 && words[length - 1] == ' ') length--;
+        return new string(words[..length]);
     }
 
     private byte[] Hash(string text)

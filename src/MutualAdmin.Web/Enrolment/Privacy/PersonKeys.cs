@@ -47,7 +47,10 @@ public sealed class PersonKeys
     /// <summary>After an erasure has committed: this node stops opening the person's data at once.</summary>
     public void Forget(Guid personId) => cache.TryRemove(personId, out _);
 
-    public string Seal(Guid personId, PersonalData personal)
+    public string Seal(Guid personId, PersonalData personal) => Convert.ToBase64String(SealToBytes(personId, personal));
+
+    /// <summary>Nonce (12 bytes), tag (16), cipher text: what <see cref="Seal"/> writes in base64.</summary>
+    public byte[] SealToBytes(Guid personId, PersonalData personal)
     {
         var plain = JsonSerializer.SerializeToUtf8Bytes(personal, SealedJson.Options);
         var sealedBytes = new byte[12 + 16 + plain.Length];
@@ -55,14 +58,16 @@ public sealed class PersonKeys
         RandomPool.Fill(nonce);
         using var aes = new AesGcm(Mint(personId), 16);
         aes.Encrypt(nonce, plain, sealedBytes.AsSpan(28), sealedBytes.AsSpan(12, 16), personId.ToByteArray());
-        return Convert.ToBase64String(sealedBytes);
+        return sealedBytes;
     }
 
+    public PersonalData? Open(Guid personId, string? sealedText) =>
+        Open(personId, sealedText is null ? null : Convert.FromBase64String(sealedText));
+
     /// <summary>Null when the key was erased: the event stays, the person's data is gone.</summary>
-    public PersonalData? Open(Guid personId, string? sealedText)
+    public PersonalData? Open(Guid personId, byte[]? sealedBytes)
     {
-        if (sealedText is null || Find(personId) is not { } key) return null;
-        var sealedBytes = Convert.FromBase64String(sealedText);
+        if (sealedBytes is null || Find(personId) is not { } key) return null;
         var plain = new byte[sealedBytes.Length - 28];
         using var aes = new AesGcm(key, 16);
         aes.Decrypt(sealedBytes.AsSpan(0, 12), sealedBytes.AsSpan(28), sealedBytes.AsSpan(12, 16), plain, personId.ToByteArray());

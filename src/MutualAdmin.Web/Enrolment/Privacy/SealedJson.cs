@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -42,11 +43,11 @@ public static class SealedJson
             // The clear part (never empty: it names the person), then "personal" as its last property
             // (base64 needs no escaping): no JSON tree
             // is built per event, which the collective import (E-10) writes by the hundred thousand.
-            var sealedText = keys.Seal(person(value), data);
-            var json = new byte[clear.Length + Personal.Length + sealedText.Length + 1];
+            var sealedBytes = keys.SealToBytes(person(value), data);
+            var json = new byte[clear.Length + Personal.Length + Base64.GetMaxEncodedToUtf8Length(sealedBytes.Length) + 1];
             clear.AsSpan(0, clear.Length - 1).CopyTo(json);
             Personal.CopyTo(json.AsSpan(clear.Length - 1));
-            Encoding.ASCII.GetBytes(sealedText, json.AsSpan(clear.Length - 1 + Personal.Length));
+            Base64.EncodeToUtf8(sealedBytes, json.AsSpan(clear.Length - 1 + Personal.Length), out var _, out var _);
             "\"}"u8.CopyTo(json.AsSpan(json.Length - 2));
             writer.WriteRawValue(json, skipInputValidation: true);
         }
@@ -54,26 +55,26 @@ public static class SealedJson
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions _)
         {
             // Read straight from the reader (every async projection reads every enrolment event), with
-            // "personal" set aside as the sealed text it is, then opened with the person's key.
+            // "personal" set aside as the sealed bytes it holds (decoded from base64 as read), then opened with the person's key.
             SealedText.Found = null;
             var e = JsonSerializer.Deserialize<T>(ref reader, Reading)!;
-            var sealedText = SealedText.Found;
+            var sealedBytes = SealedText.Found;
             SealedText.Found = null;
-            return withPersonal(e, keys.Open(person(e), sealedText));
+            return withPersonal(e, keys.Open(person(e), sealedBytes));
         }
     }
 
     private static readonly JsonSerializerOptions Reading = new(Options) { Converters = { new SealedText() } };
 
-    /// <summary>"personal" on reading: the sealed text is kept for the event's converter, which knows whose key opens it.</summary>
+    /// <summary>"personal" on reading: the sealed bytes are kept for the event's converter, which knows whose key opens it.</summary>
     private sealed class SealedText : JsonConverter<PersonalData>
     {
         // A deserialisation runs on one thread from start to end, and one event carries one person's data.
-        [ThreadStatic] public static string? Found;
+        [ThreadStatic] public static byte[]? Found;
 
         public override PersonalData? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            Found = reader.GetString();
+            Found = reader.GetBytesFromBase64();
             return null;
         }
 

@@ -20,7 +20,7 @@ public sealed record AccountChange(AccountFile File, IReadOnlyList<IContribution
         var state = command is null ? account : AccountFile.Apply(account, all, command);
         var affiliation = file.Affiliation.State;
         var affiliationEvents = new List<IAffiliationEvent>();
-        foreach (var follow in Standing.Follow(affiliation, (Open)state, on, file.Scheme.GracePeriodDays))
+        foreach (var follow in Standing.Follow(affiliation, (Open)state, on, file.Terms.GracePeriodDays))
         {
             var decided = AffiliationDecider.Decide(follow, affiliation);
             affiliationEvents.AddRange(decided);

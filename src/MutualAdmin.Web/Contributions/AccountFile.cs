@@ -12,7 +12,9 @@ namespace MutualAdmin.Web.Contributions;
 /// <summary>
 /// Everything a contribution command of one affiliation reads, loaded in its session: the affiliation,
 /// its household, the account of its first coverage year and the scheme version in force on the day
-/// the affiliation was requested (S-2: the first instalment's due date, K-3).
+/// the affiliation was requested (S-2: the first instalment's due date, K-3). The grace period of K-6
+/// is the one the affiliation recorded (<see cref="AffiliationTerms.GracePeriodDays"/>), as for cover
+/// (E-8): a version the Fund later dates back to the request day changes neither.
 /// </summary>
 public sealed record AccountFile(
     StreamState<Affiliation> Affiliation, AffiliationTerms Terms, Household.Registered Household,

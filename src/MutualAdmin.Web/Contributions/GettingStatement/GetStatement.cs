@@ -33,7 +33,7 @@ public static class GetStatement
             [.. a.OldestFirst.Select(i => new InstalmentLine(i.Number, i.DueOn, i.MemberShare, i.SubsidyShare, a.MemberPaid(i.Number), a.Outstanding(i), i.ForPersonId))],
             [.. a.Payments.Select(p => new PaymentLine(p.Receipt, p.Amount, p.PaidOn, p.Method, p.Payer, p.Allocations, p.Credit, p.ReversedOn))],
             a.Dues.Sum(d => d.Due), a.Instalments.Sum(i => a.MemberPaid(i.Number)), a.Payments.Sum(p => p.Credit),
-            Arrears.On(a, on), Arrears.IsSuspendedOn(a, on, file.Scheme.GracePeriodDays),
+            Arrears.On(a, on), Arrears.IsSuspendedOn(a, on, file.Terms.GracePeriodDays),
             file.Household.HouseholdId, member?.Personal?.FullName, member?.BeneficiaryNumber));
     }
 }

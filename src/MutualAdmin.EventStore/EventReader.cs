@@ -124,6 +124,17 @@ public sealed class EventReader
         return await Read(command, connection, ct, limit);
     }
 
+    /// <summary>For the live projections' shared reads: every event in (after, upTo], in position order.</summary>
+    internal async Task<IReadOnlyList<RecordedEvent>> ReadBetween(long after, long upTo, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"""
+            select {Columns} from events where seq > $1 and seq <= $2 order by seq
+            """);
+        command.Parameters.Add(new() { Value = after });
+        command.Parameters.Add(new() { Value = upTo });
+        return await Read(command, null, ct, (int)Math.Min(upTo - after, 10_000));
+    }
+
     /// <summary>Folds a stream into a state, as of a version or an instant; null when there is no event to fold.</summary>
     public async Task<(TState State, long Version)?> AggregateStream<TState>(StreamId id, TState initial,
         Func<TState, object, TState> evolve, long? version = null, DateTimeOffset? asOf = null, CancellationToken ct = default)

@@ -19,6 +19,7 @@ public sealed partial class ProjectionDaemon(EventStore store, IEnumerable<IProj
     private readonly ILogger logger = logger ?? NullLogger<ProjectionDaemon>.Instance;
     private readonly TimeProvider time = time ?? TimeProvider.System;
     private readonly ConcurrentDictionary<(string, int), (ProjectionRunner Runner, Task Task)> runners = new();
+    private readonly SharedReads shared = new(store);
     private CancellationToken stopping;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -78,7 +79,7 @@ public sealed partial class ProjectionDaemon(EventStore store, IEnumerable<IProj
             // Another version's tables have another shape: nodes of that version run them.
             if (reader.GetInt32(2) != byName[key.Item1].Version) continue;
             if (runners.TryGetValue(key, out var running) && !running.Task.IsCompleted) continue;
-            var runner = new ProjectionRunner(store, byName[key.Item1], key.Item2, options, logger, time);
+            var runner = new ProjectionRunner(store, byName[key.Item1], key.Item2, options, logger, time, shared);
             runners[key] = (runner, Task.Run(() => RunGuarded(runner), CancellationToken.None));
         }
     }

@@ -10,9 +10,10 @@ internal enum Step { Applied, Idle, Stop }
 /// checkpoint, applies it and moves the checkpoint in one transaction, guarded by the old checkpoint.
 /// </summary>
 internal sealed class ProjectionRunner(EventStore store, IProjection projection, int generation,
-    ProjectionOptions options, ILogger logger, TimeProvider time)
+    ProjectionOptions options, ILogger logger, TimeProvider time, SharedReads? shared = null)
 {
     private readonly string[] types = projection.EventTypes.ToArray();
+    private readonly HashSet<string> typeSet = [.. projection.EventTypes];
     private ReadAhead? ahead;
     private readonly RebuildLog rebuildLog = new(projection.Name, generation, options.ProgressLogInterval, logger, time);
 
@@ -76,10 +77,10 @@ internal sealed class ProjectionRunner(EventStore store, IProjection projection,
             return Step.Idle;
         }
         var limit = row.Live ? options.BatchSize : options.RebuildBatchSize;
-        var (upTo, events) = await Read(row.Position, head, limit, connection, ct);
+        var (upTo, events) = await Read(row.Position, head, limit, row.Live, connection, ct);
         // A short batch means nothing of ours lies between it and the window's end: the checkpoint jumps there.
         var to = events.Count == limit ? events[^1].Position : upTo;
-        if (to < head) ahead = ReadAhead.Start(store, types, to, head, limit, ct);
+        if (to < head) ahead = ReadAhead.Start(to, head, limit, (after, upTo) => Window(after, upTo, limit, row.Live, null, ct));
         var batch = new ProjectionBatch(events, new ProjectionTables(generation));
         var step = await Commit(connection, row, batch, to, ct);
         if (step == Step.Applied && !row.Live)
@@ -95,15 +96,21 @@ internal sealed class ProjectionRunner(EventStore store, IProjection projection,
     }
 
     /// <summary>Takes the read-ahead when it starts where this batch starts, else reads now.</summary>
-    private async Task<(long UpTo, IReadOnlyList<Events.RecordedEvent> Events)> Read(long after, long head, int limit,
+    private async Task<(long UpTo, IReadOnlyList<Events.RecordedEvent> Events)> Read(long after, long head, int limit, bool live,
         NpgsqlConnection connection, CancellationToken ct)
     {
         var taken = Interlocked.Exchange(ref ahead, null);
         if (taken is not null && taken.After == after && taken.Limit == limit) return (taken.UpTo, await taken.Events);
         taken?.Forget();
         var upTo = ReadAhead.WindowEnd(after, head, limit);
-        return (upTo, await store.CrossTenant.ReadTypesBetween(after, upTo, types, limit, connection, ct));
+        return (upTo, await Window(after, upTo, limit, live, connection, ct));
     }
+
+    /// <summary>A live runner reads from what the node's live runners share (a rebuild reads on its own).</summary>
+    private async Task<IReadOnlyList<Events.RecordedEvent>> Window(long after, long upTo, int limit, bool live,
+        NpgsqlConnection? connection, CancellationToken ct) =>
+        (live && shared is not null ? await shared.TryRead(after, upTo, typeSet, limit, ct) : null)
+        ?? await store.CrossTenant.ReadTypesBetween(after, upTo, types, limit, connection, ct);
 
     private async Task<Step> Commit(NpgsqlConnection connection, ProgressRow row, ProjectionBatch batch, long to, CancellationToken ct)
     {

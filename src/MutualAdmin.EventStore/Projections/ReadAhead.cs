@@ -14,10 +14,10 @@ internal sealed record ReadAhead(long After, long UpTo, int Limit, Task<IReadOnl
     /// </summary>
     public static long WindowEnd(long after, long head, int limit) => Math.Min(head, after + 2L * limit);
 
-    public static ReadAhead Start(EventStore store, string[] types, long after, long head, int limit, CancellationToken ct)
+    public static ReadAhead Start(long after, long head, int limit, Func<long, long, Task<IReadOnlyList<RecordedEvent>>> read)
     {
         var upTo = WindowEnd(after, head, limit);
-        return new(after, upTo, limit, store.CrossTenant.ReadTypesBetween(after, upTo, types, limit, null, ct));
+        return new(after, upTo, limit, read(after, upTo));
     }
 
     /// <summary>Drops an unused read, observing its failure so it is not reported as unobserved.</summary>

@@ -69,7 +69,7 @@ internal sealed class ProjectionRunner(EventStore store, IProjection projection,
         var row = await Progress.Load(connection, projection.Name, generation, ct);
         if (row is null) return Step.Stop; // switched out by a rebuild
         if (row.Paused) return Step.Idle;
-        var head = await Progress.Head(connection, ct);
+        var head = row.Live && shared is not null ? await shared.Head(ct) : await Progress.Head(connection, ct);
         if (row.Position >= head)
         {
             if (!row.Live && await Generations.Switch(store.DataSource, projection, generation, row.Position, ct))

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MutualAdmin.EventStore.Events;
 
 namespace MutualAdmin.EventStore.Projections;
@@ -16,6 +17,30 @@ internal sealed class SharedReads(EventStore store, int keep = 10_000)
     private readonly List<RecordedEvent> events = [];
     private long from, to; // what is held: every event in (from, to], in position order
     private Task? filling;
+    private Task<long>? head;
+    private long headReadAt;
+
+    /// <summary>How long a head read serves the runners that ask after it.</summary>
+    private static readonly TimeSpan HeadFreshFor = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// The head for a live runner's step, one query for the runners asking within 50 ms: max(seq) walks
+    /// back over the rows a bulk append has not committed yet (thousands per import batch), and four
+    /// runners asked once per step each. An older head is still a committed one, only less far along.
+    /// </summary>
+    public Task<long> Head(CancellationToken ct)
+    {
+        lock (gate)
+        {
+            if (head is null || head.IsFaulted || head.IsCanceled
+                || (head.IsCompleted && Stopwatch.GetElapsedTime(headReadAt) > HeadFreshFor))
+            {
+                headReadAt = Stopwatch.GetTimestamp();
+                head = Task.Run(() => store.HeadPosition(CancellationToken.None), CancellationToken.None);
+            }
+            return head.WaitAsync(ct);
+        }
+    }
 
     /// <summary>
     /// The events of <paramref name="types"/> in (after, upTo], at most <paramref name="limit"/>, as

@@ -100,19 +100,22 @@ public sealed class Bench : IAsyncDisposable
     /// through the next 25 s of `enrol` (3 to 4 s of JIT time every 5 s), competing with the path it
     /// was compiling. Slice k passes n from 10,000,000 + k * 1,000,000, clear of a measured run's own n.
     /// </summary>
-    public static async Task WarmUp(int writers, Func<int, long, Task> work, string path)
+    public static Task WarmUp(int writers, Func<int, long, Task> work, string path) =>
+        UntilCompiled(slice => Throughput(writers, TimeSpan.FromSeconds(2), (w, n) => work(w, n + 10_000_000 + slice * 1_000_000L)), path);
+
+    /// <summary>Runs slice 0, 1, 2… of a warm-up until one spends under 100 ms compiling, or a minute has passed.</summary>
+    public static async Task UntilCompiled(Func<int, Task> slice, string path)
     {
         var started = Stopwatch.StartNew();
-        for (var slice = 0; ; slice++)
+        for (var k = 0; ; k++)
         {
             var compiling = System.Runtime.JitInfo.GetCompilationTime();
-            var offset = 10_000_000 + slice * 1_000_000L;
-            await Throughput(writers, TimeSpan.FromSeconds(2), (w, n) => work(w, n + offset));
+            await slice(k);
             compiling = System.Runtime.JitInfo.GetCompilationTime() - compiling;
             if (compiling < TimeSpan.FromMilliseconds(100) || started.Elapsed > TimeSpan.FromMinutes(1))
             {
                 Console.Error.WriteLine(FormattableString.Invariant(
-                    $"warm-up {path}: {started.Elapsed.TotalSeconds:F0} s, last slice compiling {compiling.TotalMilliseconds:F0} ms"));
+                    $"warm-up {path}: {k + 1} slices in {started.Elapsed.TotalSeconds:F0} s, last slice compiling {compiling.TotalMilliseconds:F0} ms"));
                 return;
             }
         }

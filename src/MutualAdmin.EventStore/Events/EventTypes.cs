@@ -54,21 +54,20 @@ public sealed class EventTypes
 
     internal (string Alias, int SchemaVersion, string Json) Serialize(object @event)
     {
-        if (!byType.TryGetValue(@event.GetType(), out var r))
-            throw new InvalidAppendException($"event type {@event.GetType().Name} has no registered alias");
+        var r = Registered(@event);
         return (r.Alias, r.SchemaVersion, JsonSerializer.Serialize(@event, r.Info));
     }
 
     /// <summary>As <see cref="Serialize"/>, in UTF-8: the bulk path never needs the text as a string.</summary>
     internal (string Alias, int SchemaVersion, byte[] Json) SerializeToUtf8(object @event)
     {
-        if (!byType.TryGetValue(@event.GetType(), out var r))
-            throw new InvalidAppendException($"event type {@event.GetType().Name} has no registered alias");
+        var r = Registered(@event);
         return (r.Alias, r.SchemaVersion, JsonSerializer.SerializeToUtf8Bytes(@event, r.Info));
     }
 
-    internal object Deserialize(string alias, int schemaVersion, string json) =>
-        Deserialize(alias, schemaVersion, System.Text.Encoding.UTF8.GetBytes(json));
+    private Registration Registered(object @event) =>
+        byType.TryGetValue(@event.GetType(), out var r) ? r
+        : throw new InvalidAppendException($"event type {@event.GetType().Name} has no registered alias");
 
     /// <summary>From the UTF-8 the database sends: no string per event on a long read.</summary>
     internal object Deserialize(string alias, int schemaVersion, byte[] json)

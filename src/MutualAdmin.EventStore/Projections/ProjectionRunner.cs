@@ -69,7 +69,9 @@ internal sealed class ProjectionRunner(EventStore store, IProjection projection,
         var row = await Progress.Load(connection, projection.Name, generation, ct);
         if (row is null) return Step.Stop; // switched out by a rebuild
         if (row.Paused) return Step.Idle;
-        var head = row.Live && shared is not null ? await shared.Head(ct) : await Progress.Head(connection, ct);
+        // Live runners share the head and the reads behind it; a rebuild reads on its own.
+        var sharing = row.Live ? shared : null;
+        var head = sharing is not null ? await sharing.Head(ct) : await Progress.Head(connection, ct);
         if (row.Position >= head)
         {
             if (!row.Live && await Generations.Switch(store.DataSource, projection, generation, row.Position, ct))
@@ -77,10 +79,10 @@ internal sealed class ProjectionRunner(EventStore store, IProjection projection,
             return Step.Idle;
         }
         var limit = row.Live ? options.BatchSize : options.RebuildBatchSize;
-        var (upTo, events) = await Read(row.Position, head, limit, row.Live, connection, ct);
+        var (upTo, events) = await Read(row.Position, head, limit, sharing, connection, ct);
         // A short batch means nothing of ours lies between it and the window's end: the checkpoint jumps there.
         var to = events.Count == limit ? events[^1].Position : upTo;
-        if (to < head) ahead = ReadAhead.Start(to, head, limit, (after, upTo) => Window(after, upTo, limit, row.Live, null, ct));
+        if (to < head) ahead = ReadAhead.Start(to, head, limit, (after, upTo) => Window(after, upTo, limit, sharing, null, ct));
         var batch = new ProjectionBatch(events, new ProjectionTables(generation));
         var step = await Commit(connection, row, batch, to, ct);
         if (step == Step.Applied && !row.Live)
@@ -96,20 +98,20 @@ internal sealed class ProjectionRunner(EventStore store, IProjection projection,
     }
 
     /// <summary>Takes the read-ahead when it starts where this batch starts, else reads now.</summary>
-    private async Task<(long UpTo, IReadOnlyList<Events.RecordedEvent> Events)> Read(long after, long head, int limit, bool live,
+    private async Task<(long UpTo, IReadOnlyList<Events.RecordedEvent> Events)> Read(long after, long head, int limit, SharedReads? sharing,
         NpgsqlConnection connection, CancellationToken ct)
     {
         var taken = Interlocked.Exchange(ref ahead, null);
         if (taken is not null && taken.After == after && taken.Limit == limit) return (taken.UpTo, await taken.Events);
         taken?.Forget();
         var upTo = ReadAhead.WindowEnd(after, head, limit);
-        return (upTo, await Window(after, upTo, limit, live, connection, ct));
+        return (upTo, await Window(after, upTo, limit, sharing, connection, ct));
     }
 
-    /// <summary>A live runner reads from what the node's live runners share (a rebuild reads on its own).</summary>
-    private async Task<IReadOnlyList<Events.RecordedEvent>> Window(long after, long upTo, int limit, bool live,
+    /// <summary>From what the live runners share when it holds the window, else read on its own.</summary>
+    private async Task<IReadOnlyList<Events.RecordedEvent>> Window(long after, long upTo, int limit, SharedReads? sharing,
         NpgsqlConnection? connection, CancellationToken ct) =>
-        (live && shared is not null ? await shared.TryRead(after, upTo, typeSet, limit, ct) : null)
+        (sharing is not null ? await sharing.TryRead(after, upTo, typeSet, limit, ct) : null)
         ?? await store.CrossTenant.ReadTypesBetween(after, upTo, types, limit, connection, ct);
 
     private async Task<Step> Commit(NpgsqlConnection connection, ProgressRow row, ProjectionBatch batch, long to, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using MutualAdmin.EventStore.Events;
+using MutualAdmin.EventStore.Projections;
 using MutualAdmin.Web.Enrolment.Importing;
 using MutualAdmin.Web.Platform;
 using MutualAdmin.Web.Seeding;
@@ -32,7 +33,7 @@ public static class Import
         var rows = File.ReadLines(file).Count() - 1;
 
         var raw = await RawCopy(bench, file, households);
-        await WarmUp(app, bench);
+        await WarmUp(app);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         using var reader = new StreamReader(file);
@@ -58,29 +59,18 @@ public static class Import
     /// other scenarios, then lets the async projections finish them: the measured import runs on a host
     /// that has imported before, with no one else's work left over.
     /// </summary>
-    private static async Task WarmUp(WebApplication app, Bench bench)
+    private static async Task WarmUp(WebApplication app)
     {
         await app.Services.GetRequiredService<Tenants>().Create(new Tenant("warm-up", "Mutuelle warm-up"), default);
         var generator = PopulationGenerator.FromSeeds(app.Services.GetRequiredService<SeedFiles>());
-        var started = Stopwatch.StartNew();
-        for (var slice = 0; ; slice++)
+        await Bench.UntilCompiled(async slice =>
         {
-            var compiling = System.Runtime.JitInfo.GetCompilationTime();
             var file = new StringWriter();
             HouseholdCsv.Write(file, generator.Generate(2_000, 1_000 + slice, DateOnly.FromDateTime(DateTime.UtcNow)), $"coop-warm-up-{slice}");
             await app.Services.GetRequiredService<CollectiveImport>().Run($"coop-warm-up-{slice}", new StringReader(file.ToString()),
                 EventMetadata.System("warm-up", "import-households"), Guid.NewGuid(), default);
-            compiling = System.Runtime.JitInfo.GetCompilationTime() - compiling;
-            if (compiling < TimeSpan.FromMilliseconds(100) || started.Elapsed > TimeSpan.FromMinutes(1))
-            {
-                Console.Error.WriteLine(FormattableString.Invariant(
-                    $"warm-up import: {slice + 1} files in {started.Elapsed.TotalSeconds:F0} s, last one compiling {compiling.TotalMilliseconds:F0} ms"));
-                break;
-            }
-        }
-        await using var behind = bench.DataSource.CreateCommand(
-            "select coalesce(max((select max(seq) from events) - position), 0) from projection_progress where live");
-        while ((long)(await behind.ExecuteScalarAsync())! > 0 && started.Elapsed < TimeSpan.FromMinutes(3)) await Task.Delay(200);
+        }, "import (files of 2,000 households)");
+        await app.Services.GetRequiredService<ProjectionDaemon>().WaitForCatchUp(TimeSpan.FromMinutes(3));
     }
 
     /// <summary>

@@ -47,10 +47,8 @@ public sealed class PersonKeys
     /// <summary>After an erasure has committed: this node stops opening the person's data at once.</summary>
     public void Forget(Guid personId) => cache.TryRemove(personId, out _);
 
-    public string Seal(Guid personId, PersonalData personal) => Convert.ToBase64String(SealToBytes(personId, personal));
-
-    /// <summary>Nonce (12 bytes), tag (16), cipher text: what <see cref="Seal"/> writes in base64.</summary>
-    public byte[] SealToBytes(Guid personId, PersonalData personal)
+    /// <summary>Nonce (12 bytes), tag (16), cipher text: the event carries it in base64.</summary>
+    public byte[] Seal(Guid personId, PersonalData personal)
     {
         var plain = JsonSerializer.SerializeToUtf8Bytes(personal, SealedJson.Options);
         var sealedBytes = new byte[12 + 16 + plain.Length];
@@ -61,6 +59,7 @@ public sealed class PersonKeys
         return sealedBytes;
     }
 
+    /// <summary>From the base64 text an event carries.</summary>
     public PersonalData? Open(Guid personId, string? sealedText) =>
         Open(personId, sealedText is null ? null : Convert.FromBase64String(sealedText));
 

@@ -43,7 +43,7 @@ public static class SealedJson
             // The clear part (never empty: it names the person), then "personal" as its last property
             // (base64 needs no escaping): no JSON tree
             // is built per event, which the collective import (E-10) writes by the hundred thousand.
-            var sealedBytes = keys.SealToBytes(person(value), data);
+            var sealedBytes = keys.Seal(person(value), data);
             var json = new byte[clear.Length + Personal.Length + Base64.GetMaxEncodedToUtf8Length(sealedBytes.Length) + 1];
             clear.AsSpan(0, clear.Length - 1).CopyTo(json);
             Personal.CopyTo(json.AsSpan(clear.Length - 1));

@@ -87,11 +87,12 @@ internal sealed class FeedLinks(ProjectionTables tables, NpgsqlConnection connec
         params (string Name, string Type, Func<T, object?> Value)[] columns)
     {
         if (links.Changed.Count == 0) return;
-        var all = columns.Prepend(("tenant_id", "text", _ => null)).Prepend((key, "uuid", _ => null)).ToArray();
+        // The key and the tenant, then the columns, each as an array parameter.
+        string[] types = ["uuid", "text", .. columns.Select(c => c.Type)];
         var set = string.Join(", ", updated.Split(", ").Select(c => $"{c} = excluded.{c}"));
         var command = new NpgsqlBatchCommand($"""
             insert into {tables[table]} ({key}, tenant_id, {string.Join(", ", columns.Select(c => c.Name))})
-            select * from unnest({string.Join(", ", all.Select((c, i) => $"${i + 1}::{c.Type}[]"))})
+            select * from unnest({string.Join(", ", types.Select((type, i) => $"${i + 1}::{type}[]"))})
             on conflict (tenant_id, {key}) do update set {set}
             """);
         var rows = links.Changed.ToArray();

@@ -40,6 +40,8 @@ public sealed class Bench : IAsyncDisposable
         return i >= 0 && i + 1 < Args.Length ? int.Parse(Args[i + 1]) : fallback;
     }
 
+    public bool Flag(string name) => Args.Contains($"--{name}");
+
     public static async Task<Bench> Start(string[] args)
     {
         var configured = Environment.GetEnvironmentVariable("MUTUALADMIN_BENCH_DB");

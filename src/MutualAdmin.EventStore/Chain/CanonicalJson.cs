@@ -17,14 +17,23 @@ public static class CanonicalJson
 {
     public static string Normalize(string json) => Encoding.UTF8.GetString(Normalize(Encoding.UTF8.GetBytes(json)));
 
+    // The output buffer and the objects' member lists are kept per thread and reused: the collective
+    // import puts events through here on every core, and they were a quarter of all it allocated.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? buffer;
+    [ThreadStatic] private static Stack<List<Member>>? lists;
+
     public static byte[] Normalize(ReadOnlySpan<byte> json)
     {
-        var output = new ArrayBufferWriter<byte>(json.Length + 16);
+        var output = buffer ?? new ArrayBufferWriter<byte>(4096);
+        buffer = null; // a Normalize interrupted half-way never hands a half-written buffer on
+        output.ResetWrittenCount();
         var reader = new Utf8JsonReader(json);
         if (!reader.Read()) throw new JsonException("no JSON value");
         WriteValue(json, ref reader, output);
         if (reader.Read()) throw new JsonException("more than one JSON value");
-        return output.WrittenSpan.ToArray();
+        var normalized = output.WrittenSpan.ToArray();
+        if (output.Capacity <= 1 << 20) buffer = output;
+        return normalized;
     }
 
     /// <summary>A property: where its name and value lie in the input, and its unescaped name when escaping changed it.</summary>
@@ -69,7 +78,7 @@ public static class CanonicalJson
 
     private static void WriteObject(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, ArrayBufferWriter<byte> output)
     {
-        var members = new List<Member>();
+        var members = (lists ??= new()).TryPop(out var list) ? list : [];
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var nameStart = (int)reader.TokenStartIndex + 1;
@@ -103,6 +112,8 @@ public static class CanonicalJson
             WriteValue(value, ref inner, output);
         }
         output.Write("}"u8);
+        members.Clear();
+        if (members.Capacity <= 256) lists.Push(members);
     }
 
     private static int Compare(ReadOnlySpan<byte> json, Member x, Member y)

@@ -5,10 +5,17 @@ using MutualAdmin.Web.Seeding;
 
 namespace MutualAdmin.Web.Enrolment.Importing;
 
-/// <summary>One row as uploaded: its line number in the file and its fields by column.</summary>
-public sealed record FileRow(int Number, IReadOnlyDictionary<string, string> Fields)
+/// <summary>One row as uploaded: its line number in the file and its fields in the file's column order.</summary>
+public sealed class FileRow(int number, string[] fields)
 {
-    public string this[string column] => Fields.TryGetValue(column, out var v) ? v : "";
+    // Held for whole batches of households while they are decided and written: one array per row,
+    // not a dictionary, keeps what a batch holds on to small.
+    private static readonly Dictionary<string, int> Positions =
+        HouseholdCsv.Columns.Select((column, i) => (column, i)).ToDictionary(x => x.column, x => x.i);
+
+    public int Number => number;
+
+    public string this[string column] => Positions.TryGetValue(column, out var i) && i < fields.Length ? fields[i] : "";
 }
 
 /// <summary>The rows of one household (consecutive rows sharing household_ref), the member first.</summary>
@@ -34,10 +41,11 @@ public static class HouseholdFile
             var fields = Csv.Split(text);
             if (fields.Length != HouseholdCsv.Columns.Count)
             {
-                yield return new("", [new(line, new Dictionary<string, string>())], $"has {fields.Length} fields, expected {HouseholdCsv.Columns.Count}");
+                yield return new("", [new(line, [])], $"has {fields.Length} fields, expected {HouseholdCsv.Columns.Count}");
                 continue;
             }
-            var row = new FileRow(line, HouseholdCsv.Columns.Select((c, i) => (c, fields[i].Trim())).ToDictionary(x => x.c, x => x.Item2));
+            for (var i = 0; i < fields.Length; i++) fields[i] = fields[i].Trim();
+            var row = new FileRow(line, fields);
             if (current.Count > 0 && current[0]["household_ref"] != row["household_ref"])
             {
                 yield return new(current[0]["household_ref"], current);

@@ -27,27 +27,69 @@ public sealed class PersonHashes(byte[] key)
 
     public byte[] NationalId(string id) => Hash("national-id|" + NormaliseNationalId(id));
 
-    /// <summary>E-4: same name + birth date (the year when only that is known) + locality.</summary>
-    public byte[] Fingerprint(string fullName, DateOnly? birthDate, int birthYear, Locality locality) =>
-        Hash(string.Join('|', "identity", Simplify(fullName),
-            birthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? birthYear.ToString(CultureInfo.InvariantCulture),
-            Simplify(locality.Region), Simplify(locality.District), Simplify(locality.Commune)));
+    /// <summary>
+    /// E-4: same name + birth date (the year when only that is known) + locality: the HMAC of
+    /// "identity|name|date|region|district|commune", each text simplified. The parts go into the HMAC
+    /// one after another, which hashes the same bytes as the joined text without building it (the
+    /// collective import fingerprints every person).
+    /// </summary>
+    public byte[] Fingerprint(string fullName, DateOnly? birthDate, int birthYear, Locality locality)
+    {
+        var context = hmac.Value!;
+        context.AppendData("identity|"u8);
+        AppendSimplified(context, fullName);
+        Span<char> date = stackalloc char[16];
+        var written = birthDate is { } day
+            ? day.TryFormat(date, out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture) ? n : throw new FormatException()
+            : birthYear.TryFormat(date, out n, provider: CultureInfo.InvariantCulture) ? n : throw new FormatException();
+        context.AppendData("|"u8);
+        AppendUtf8(context, date[..written]);
+        foreach (var place in (ReadOnlySpan<string>)[locality.Region, locality.District, locality.Commune])
+        {
+            context.AppendData("|"u8);
+            AppendSimplified(context, place);
+        }
+        return context.GetHashAndReset();
+    }
 
     /// <summary>Case, accents and spacing differ between two officers typing the same name.</summary>
     public static string Simplify(string text)
     {
-        // Plain ASCII has nothing to decompose and no accents to drop (most names and places: a collective
-        // import (E-10) simplifies four texts per person, so this path makes one string and nothing else).
-        if (Ascii.IsValid(text)) return Words(text, lower: true);
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var letters = decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark);
-        return Words(new string([.. letters]).ToLowerInvariant(), lower: false);
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        return Ascii.IsValid(text) ? new string(buffer[..Words(text, lower: true, buffer)]) : Simplify(text, buffer);
     }
 
-    /// <summary>The words of <paramref name="text"/> (split on spaces) joined by one space.</summary>
-    private static string Words(ReadOnlySpan<char> text, bool lower)
+    /// <summary>Accents dropped after decomposing, then lower case, then the words.</summary>
+    private static string Simplify(string text, Span<char> buffer)
     {
-        Span<char> words = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        Span<char> letters = decomposed.Length <= 256 ? stackalloc char[decomposed.Length] : new char[decomposed.Length];
+        var length = 0;
+        foreach (var c in decomposed)
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) letters[length++] = c;
+        Span<char> lowered = length <= 256 ? stackalloc char[length] : new char[length];
+        letters[..length].ToLowerInvariant(lowered);
+        if (buffer.Length < length) buffer = new char[length];
+        return new string(buffer[..Words(lowered, lower: false, buffer)]);
+    }
+
+    /// <summary>Plain ASCII (most names and places) is simplified on the stack; anything else through <see cref="Simplify(string)"/>.</summary>
+    private static void AppendSimplified(IncrementalHash context, string text)
+    {
+        if (!Ascii.IsValid(text) || text.Length > 256) { AppendUtf8(context, Simplify(text)); return; }
+        Span<char> words = stackalloc char[text.Length];
+        AppendUtf8(context, words[..Words(text, lower: true, words)]);
+    }
+
+    private static void AppendUtf8(IncrementalHash context, ReadOnlySpan<char> text)
+    {
+        Span<byte> bytes = text.Length <= 256 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(text.Length)] : new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
+        context.AppendData(bytes[..Encoding.UTF8.GetBytes(text, bytes)]);
+    }
+
+    /// <summary>The words of <paramref name="text"/> (split on spaces) joined by one space, into <paramref name="words"/>: their length.</summary>
+    private static int Words(ReadOnlySpan<char> text, bool lower, Span<char> words)
+    {
         var length = 0;
         foreach (var c in text)
         {
@@ -55,7 +97,7 @@ public sealed class PersonHashes(byte[] key)
             else if (length > 0 && words[length - 1] != ' ') words[length++] = ' ';
         }
         if (length > 0 && words[length - 1] == ' ') length--;
-        return new string(words[..length]);
+        return length;
     }
 
     private byte[] Hash(string text)

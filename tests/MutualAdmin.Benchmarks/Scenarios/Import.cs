@@ -42,6 +42,8 @@ public static class Import
         var held = after ? await Live(bench) : [];
         foreach (var name in held) await daemon.Pause(name, "held back by the import benchmark");
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var collections = GC.CollectionCount(1);
         var stopwatch = Stopwatch.StartNew();
         using var reader = new StreamReader(file);
         var report = await app.Services.GetRequiredService<CollectiveImport>()
@@ -50,6 +52,10 @@ public static class Import
         // The host's CPU over the import (the async projections included), against the wall clock: on a
         // small machine the two cores are shared with PostgreSQL, so this shows which side is short.
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        // Allocation is the steadiest measure of the host's own work: it does not move with the
+        // machine's noise, and on two cores the garbage collector's share is taken from the import.
+        var allocatedGb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e9;
+        var gen1Collections = GC.CollectionCount(1) - collections;
         var behind = await Behind(bench);
         var catchUp = new List<string>();
         foreach (var name in held) catchUp.Add(await CatchUp(bench, daemon, name));
@@ -59,7 +65,7 @@ public static class Import
             Console.Error.WriteLine($"rejected: {reason.Count()} x {reason.Key} (e.g. row {reason.First().Row} {reason.First().Field}: {reason.First().Reason})");
         var perSecond = report.HouseholdsRegistered / seconds;
         return new BenchResult("import", perSecond, raw, FormattableString.Invariant(
-            $"unit=households/s events_per_s={report.Events / seconds:F0} households={households} batch={perBatch} rows={rows} registered={report.HouseholdsRegistered} rejected_rows={report.RowsRejected} seconds={seconds:F1} host_cpu_seconds={cpuSeconds:F1} projections_behind={behind}{(after ? $" projections_after=[{string.Join(' ', catchUp)}]" : "")}"));
+            $"unit=households/s events_per_s={report.Events / seconds:F0} households={households} batch={perBatch} rows={rows} registered={report.HouseholdsRegistered} rejected_rows={report.RowsRejected} seconds={seconds:F1} host_cpu_seconds={cpuSeconds:F1} allocated_gb={allocatedGb:F2} gen1_collections={gen1Collections} projections_behind={behind}{(after ? $" projections_after=[{string.Join(' ', catchUp)}]" : "")}"));
     }
 
     /// <summary>

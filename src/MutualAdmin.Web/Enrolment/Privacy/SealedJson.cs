@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
@@ -32,24 +33,39 @@ public static class SealedJson
     private sealed class Sealing<T>(PersonKeys keys, Func<T, Guid> person, Func<T, PersonalData?> personal,
         Func<T, PersonalData?, T> withPersonal) : JsonConverter<T>
     {
+        // The clear part is written into a buffer kept per thread, and the event put together in another:
+        // the collective import (E-10) writes events by the hundred thousand, on every core.
+        [ThreadStatic] private static ArrayBufferWriter<byte>? clearBuffer;
+        [ThreadStatic] private static Utf8JsonWriter? clearWriter;
+        [ThreadStatic] private static byte[]? joined;
+
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions _)
         {
-            var clear = JsonSerializer.SerializeToUtf8Bytes(withPersonal(value, null), Options);
+            var buffer = clearBuffer ??= new ArrayBufferWriter<byte>(1024);
+            buffer.ResetWrittenCount();
+            var clearJson = clearWriter ??= new Utf8JsonWriter(buffer);
+            clearJson.Reset(buffer);
+            JsonSerializer.Serialize(clearJson, withPersonal(value, null), Options);
+            clearJson.Flush();
+            var clear = buffer.WrittenSpan;
             if (personal(value) is not { } data)
             {
                 writer.WriteRawValue(clear, skipInputValidation: true);
                 return;
             }
             // The clear part (never empty: it names the person), then "personal" as its last property
-            // (base64 needs no escaping): no JSON tree
-            // is built per event, which the collective import (E-10) writes by the hundred thousand.
+            // (base64 needs no escaping): no JSON tree is built per event.
             var sealedBytes = keys.Seal(person(value), data);
-            var json = new byte[clear.Length + Personal.Length + Base64.GetMaxEncodedToUtf8Length(sealedBytes.Length) + 1];
-            clear.AsSpan(0, clear.Length - 1).CopyTo(json);
-            Personal.CopyTo(json.AsSpan(clear.Length - 1));
-            Base64.EncodeToUtf8(sealedBytes, json.AsSpan(clear.Length - 1 + Personal.Length), out var _, out var _);
-            "\"}"u8.CopyTo(json.AsSpan(json.Length - 2));
-            writer.WriteRawValue(json, skipInputValidation: true);
+            var personalAt = clear.Length - 1;
+            var sealedAt = personalAt + Personal.Length;
+            var length = sealedAt + Base64.GetMaxEncodedToUtf8Length(sealedBytes.Length) + 2;
+            var json = joined is { } kept && kept.Length >= length ? kept : new byte[Math.Max(length, 1024)];
+            clear[..personalAt].CopyTo(json);
+            Personal.CopyTo(json.AsSpan(personalAt));
+            Base64.EncodeToUtf8(sealedBytes, json.AsSpan(sealedAt), out var consumed, out var encoded);
+            "\"}"u8.CopyTo(json.AsSpan(sealedAt + encoded));
+            writer.WriteRawValue(json.AsSpan(0, sealedAt + encoded + 2), skipInputValidation: true);
+            joined = json.Length <= 1 << 16 ? json : null;
         }
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions _)

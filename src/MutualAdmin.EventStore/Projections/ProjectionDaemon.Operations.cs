@@ -40,15 +40,19 @@ public sealed partial class ProjectionDaemon
     /// On timeout throws <see cref="ProjectionsBehindException"/> naming, per projection, its
     /// checkpoint, the head, its state and pause reason, and its dead letters.
     /// </summary>
-    public async Task WaitForCatchUp(TimeSpan timeout, CancellationToken ct = default)
+    public Task WaitForCatchUp(TimeSpan timeout, CancellationToken ct = default) => WaitForCatchUp(byName.Keys, timeout, ct);
+
+    /// <summary>As <see cref="WaitForCatchUp(TimeSpan, CancellationToken)"/>, for the named projections only (others may be paused).</summary>
+    public async Task WaitForCatchUp(IReadOnlyCollection<string> names, TimeSpan timeout, CancellationToken ct = default)
     {
+        foreach (var name in names) Get(name);
         var head = await store.HeadPosition(ct);
         var started = time.GetTimestamp();
         while (true)
         {
-            var statuses = await Status(ct);
+            var statuses = (await Status(ct)).Where(s => names.Contains(s.Name)).ToList();
             var live = statuses.Where(s => s.Live).ToList();
-            if (live.Count == byName.Count && live.All(s => s.State != ProjectionState.Paused && s.Checkpoint >= head)) return;
+            if (live.Count == names.Count && live.All(s => s.State != ProjectionState.Paused && s.Checkpoint >= head)) return;
             if (time.GetElapsedTime(started) >= timeout) throw new ProjectionsBehindException(timeout, head, statuses);
             await Task.Delay(TimeSpan.FromMilliseconds(50), time, ct);
         }

@@ -39,7 +39,7 @@ public static class Import
         await WarmUp(app);
         var daemon = app.Services.GetRequiredService<ProjectionDaemon>();
         var after = bench.Flag("projections-after");
-        var held = after ? await Live(bench) : [];
+        var held = after ? daemon.Names.Order().ToList() : [];
         foreach (var name in held) await daemon.Pause(name, "held back by the import benchmark");
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
@@ -56,9 +56,9 @@ public static class Import
         // machine's noise, and on two cores the garbage collector's share is taken from the import.
         var allocatedGb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e9;
         var gen1Collections = GC.CollectionCount(1) - collections;
-        var behind = await Behind(bench);
+        var behind = await Behind(daemon);
         var catchUp = new List<string>();
-        foreach (var name in held) catchUp.Add(await CatchUp(bench, daemon, name));
+        foreach (var name in held) catchUp.Add(await CatchUp(daemon, name));
         await app.StopAsync();
         File.Delete(file);
         foreach (var reason in report.Problems.GroupBy(p => p.Reason.Split(':')[0]).OrderByDescending(g => g.Count()).Take(5))
@@ -92,38 +92,16 @@ public static class Import
     /// How many positions each async projection still had to read when the import returned: the work
     /// it left for afterwards, which differs from run to run and explains part of the spread.
     /// </summary>
-    private static async Task<string> Behind(Bench bench)
-    {
-        await using var command = bench.DataSource.CreateCommand("""
-            select string_agg(name || ':' || ((select max(seq) from events) - position), ',' order by name)
-              from projection_progress where live
-            """);
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<List<string>> Live(Bench bench)
-    {
-        await using var command = bench.DataSource.CreateCommand("select name from projection_progress where live order by name");
-        var names = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) names.Add(reader.GetString(0));
-        return names;
-    }
+    private static async Task<string> Behind(ProjectionDaemon daemon) =>
+        string.Join(',', (await daemon.Status()).Where(s => s.Live).OrderBy(s => s.Name).Select(s => $"{s.Name}:{s.Head - s.Checkpoint}"));
 
     /// <summary>Resumes one projection held back and waits until it has read to the head: its seconds and the host's CPU seconds.</summary>
-    private static async Task<string> CatchUp(Bench bench, ProjectionDaemon daemon, string name)
+    private static async Task<string> CatchUp(ProjectionDaemon daemon, string name)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         await daemon.Resume(name);
-        await using var command = bench.DataSource.CreateCommand(
-            "select position >= (select max(seq) from events) from projection_progress where live and name = $1");
-        command.Parameters.Add(new() { Value = name });
-        while (!(bool)(await command.ExecuteScalarAsync())!)
-        {
-            if (stopwatch.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException($"{name} did not catch up in 10 minutes");
-            await Task.Delay(100);
-        }
+        await daemon.WaitForCatchUp([name], TimeSpan.FromMinutes(10));
         return FormattableString.Invariant(
             $"{name}:{stopwatch.Elapsed.TotalSeconds:F1}s/cpu{(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1}s");
     }

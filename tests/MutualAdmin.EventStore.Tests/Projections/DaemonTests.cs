@@ -65,6 +65,24 @@ public sealed class DaemonTests(TestCluster cluster) : ProjectionTest(cluster)
     }
 
     [Fact]
+    public async Task WaitForCatchUp_for_named_projections_waits_for_them_only()
+    {
+        var daemon = Daemon(new AccountBalances(), new AccountBalances("held"));
+        await daemon.StartAsync(CancellationToken.None);
+        await daemon.WaitForCatchUp(Patience);
+        await daemon.Pause("held", "held back");
+        await Fill(accounts: 2, deposits: 3);
+
+        await daemon.WaitForCatchUp(["balances"], Patience);
+        var stuck = await Assert.ThrowsAsync<ProjectionsBehindException>(() => daemon.WaitForCatchUp(["held"], TimeSpan.FromMilliseconds(300)));
+        Assert.Contains("paused: held back", stuck.Message);
+        Assert.DoesNotContain("balances", stuck.Message);
+        await daemon.Resume("held");
+        await daemon.WaitForCatchUp(Patience);
+        await daemon.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task A_poison_event_in_normal_running_is_dead_lettered_and_the_projection_goes_on()
     {
         var projection = new AccountBalances { IsPoison = e => e.Data is Deposited { Amount: 1300 } };

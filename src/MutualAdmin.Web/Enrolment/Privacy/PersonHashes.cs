@@ -55,12 +55,13 @@ public sealed class PersonHashes(byte[] key)
     /// <summary>Case, accents and spacing differ between two officers typing the same name.</summary>
     public static string Simplify(string text)
     {
-        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
-        return Ascii.IsValid(text) ? new string(buffer[..Words(text, lower: true, buffer)]) : Simplify(text, buffer);
+        if (!Ascii.IsValid(text)) return WithoutAccents(text);
+        Span<char> words = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        return new string(words[..Words(text, lower: true, words)]);
     }
 
     /// <summary>Accents dropped after decomposing, then lower case, then the words.</summary>
-    private static string Simplify(string text, Span<char> buffer)
+    private static string WithoutAccents(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormD);
         Span<char> letters = decomposed.Length <= 256 ? stackalloc char[decomposed.Length] : new char[decomposed.Length];
@@ -69,8 +70,8 @@ public sealed class PersonHashes(byte[] key)
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) letters[length++] = c;
         Span<char> lowered = length <= 256 ? stackalloc char[length] : new char[length];
         letters[..length].ToLowerInvariant(lowered);
-        if (buffer.Length < length) buffer = new char[length];
-        return new string(buffer[..Words(lowered, lower: false, buffer)]);
+        // The words are never longer than the text they come from, so they can be written over it.
+        return new string(lowered[..Words(lowered, lower: false, lowered)]);
     }
 
     /// <summary>Plain ASCII (most names and places) is simplified on the stack; anything else through <see cref="Simplify(string)"/>.</summary>

@@ -39,7 +39,7 @@ public static class SealedJson
         [ThreadStatic] private static Utf8JsonWriter? clearWriter;
         [ThreadStatic] private static byte[]? joined;
 
-        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions _)
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
         {
             var buffer = clearBuffer ??= new ArrayBufferWriter<byte>(1024);
             buffer.ResetWrittenCount();
@@ -62,7 +62,7 @@ public static class SealedJson
             var json = joined is { } kept && kept.Length >= length ? kept : new byte[Math.Max(length, 1024)];
             clear[..personalAt].CopyTo(json);
             Personal.CopyTo(json.AsSpan(personalAt));
-            Base64.EncodeToUtf8(sealedBytes, json.AsSpan(sealedAt), out var consumed, out var encoded);
+            Base64.EncodeToUtf8(sealedBytes, json.AsSpan(sealedAt), out _, out var encoded);
             "\"}"u8.CopyTo(json.AsSpan(sealedAt + encoded));
             writer.WriteRawValue(json.AsSpan(0, sealedAt + encoded + 2), skipInputValidation: true);
             joined = json.Length <= 1 << 16 ? json : null;

@@ -47,7 +47,7 @@ public sealed class PersonalDataIndex(PersonKeys keys, PersonHashes hashes) : IB
             }
             else
                 batch.BatchCommands.Add(Command("insert into person_keys (tenant_id, person_id, key) values ($1, $2, $3)",
-                    tenant, person, keys.Mint(person)));
+                    tenant, person, keys.TakeMinted(person)));
             if (personal.NationalId is { Length: > 0 } nationalId)
                 batch.BatchCommands.Add(Command("insert into national_ids (id_hash, tenant_id, person_id) values ($2, $1, $3)",
                     tenant, hashes.NationalId(nationalId), person));
@@ -82,7 +82,7 @@ public sealed class PersonalDataIndex(PersonKeys keys, PersonHashes hashes) : IB
             people.Add((person, personal, birthYear, locality));
         }
         // The keyed hashes are the CPU part of the rows: computed on every core, then copied in order.
-        var rows = people.AsParallel().AsOrdered().Select(p => (p.Person, Key: keys.Mint(p.Person),
+        var rows = people.AsParallel().AsOrdered().Select(p => (p.Person, Key: keys.TakeMinted(p.Person),
             Id: p.Personal.NationalId is { Length: > 0 } nationalId ? hashes.NationalId(nationalId) : null,
             Print: hashes.Fingerprint(p.Personal.FullName, p.Personal.BirthDate, p.BirthYear, p.Locality))).ToList();
         await using (var copy = await connection.BeginBinaryImportAsync("copy person_keys (tenant_id, person_id, key) from stdin (format binary)", ct))

@@ -22,15 +22,16 @@ public static class SealedJson
     public static JsonSerializerOptions For(PersonKeys keys)
     {
         var options = new JsonSerializerOptions(Options);
-        options.Converters.Add(new Sealing<MemberRegistered>(keys, e => e.PersonId, e => e.Personal, (e, p) => e with { Personal = p! }));
-        options.Converters.Add(new Sealing<DependantAdded>(keys, e => e.PersonId, e => e.Personal, (e, p) => e with { Personal = p! }));
-        options.Converters.Add(new Sealing<PersonDetailsCorrected>(keys, e => e.PersonId, e => e.Personal, (e, p) => e with { Personal = p! }));
+        // A person's first event mints their key; a correction seals with the key they have.
+        options.Converters.Add(new Sealing<MemberRegistered>(keys, true, e => e.PersonId, e => e.Personal, (e, p) => e with { Personal = p! }));
+        options.Converters.Add(new Sealing<DependantAdded>(keys, true, e => e.PersonId, e => e.Personal, (e, p) => e with { Personal = p! }));
+        options.Converters.Add(new Sealing<PersonDetailsCorrected>(keys, false, e => e.PersonId, e => e.Personal, (e, p) => e with { Personal = p! }));
         return options;
     }
 
     private static readonly byte[] Personal = ",\"personal\":\""u8.ToArray();
 
-    private sealed class Sealing<T>(PersonKeys keys, Func<T, Guid> person, Func<T, PersonalData?> personal,
+    private sealed class Sealing<T>(PersonKeys keys, bool firstEvent, Func<T, Guid> person, Func<T, PersonalData?> personal,
         Func<T, PersonalData?, T> withPersonal) : JsonConverter<T>
     {
         // The clear part is written into a buffer kept per thread, and the event put together in another:
@@ -55,7 +56,7 @@ public static class SealedJson
             }
             // The clear part (never empty: it names the person), then "personal" as its last property
             // (base64 needs no escaping): no JSON tree is built per event.
-            var sealedBytes = keys.Seal(person(value), data);
+            var sealedBytes = keys.Seal(person(value), data, newPerson: firstEvent);
             var personalAt = clear.Length - 1;
             var sealedAt = personalAt + Personal.Length;
             var length = sealedAt + Base64.GetMaxEncodedToUtf8Length(sealedBytes.Length) + 2;

@@ -11,14 +11,16 @@ namespace MutualAdmin.Web.Contributions;
 
 /// <summary>
 /// Everything a contribution command of one affiliation reads, loaded in its session: the affiliation,
-/// its household, the account of its first coverage year and the scheme version in force on the day
-/// the affiliation was requested (S-2: the first instalment's due date, K-3). The grace period of K-6
-/// is the one the affiliation recorded (<see cref="AffiliationTerms.GracePeriodDays"/>), as for cover
-/// (E-8): a version the Fund later dates back to the request day changes neither.
+/// its household, the account of its first coverage year and the versions of its scheme. S-2: the
+/// account opens under the version in force on the day the affiliation was requested (the first
+/// instalment's due date, K-3); a beneficiary added later is called under the version in force on the
+/// day they were added (their due date, K-1). The grace period of K-6 is the one the affiliation
+/// recorded (<see cref="AffiliationTerms.GracePeriodDays"/>), as for cover (E-8): a version the Fund
+/// later dates back to the request day changes neither.
 /// </summary>
 public sealed record AccountFile(
     StreamState<Affiliation> Affiliation, AffiliationTerms Terms, Household.Registered Household,
-    StreamState<ContributionAccount> Stored, SchemeVersion Scheme)
+    StreamState<ContributionAccount> Stored, SchemeCatalogue Catalogue, SchemeVersion Scheme)
 {
     public Guid AccountId => ContributionStreams.AccountId(Stored.Id.Tenant, Terms.AffiliationId);
 
@@ -44,9 +46,13 @@ public sealed record AccountFile(
             state = Apply(state, events, new StartCoverageYear(AccountId, activated.ActivatedOn));
         // Anyone current and not charged yet joined after the account opened, even on the same day (K-1).
         foreach (var person in Household.Current.Where(p => !((Open)state).Dues.Any(d => d.PersonId == p.PersonId)))
-            state = Apply(state, events, new CallBeneficiaryContribution(AccountId, person.PersonId, person.SubsidyCategory, person.AddedOn, Scheme));
+            state = Apply(state, events, new CallBeneficiaryContribution(AccountId, person.PersonId, person.SubsidyCategory, person.AddedOn,
+                DueOn(person.AddedOn)));
         return ((Open)state, events);
     }
+
+    /// <summary>S-2 for a due date: the version then in force, or the account's own for a date before it.</summary>
+    private SchemeVersion DueOn(DateOnly date) => date > Terms.RequestedOn ? Catalogue.InForceOn(date) ?? Scheme : Scheme;
 
     public static ContributionAccount Apply(ContributionAccount state, List<IContributionEvent> events, IContributionCommand command)
     {
@@ -60,9 +66,10 @@ public sealed record AccountFile(
         var affiliation = await session.FetchAffiliation(affiliationId, ct);
         if (Enrolment.Affiliating.ApproveAffiliation.TermsOf(affiliation.State) is not { } terms) return null;
         if ((await session.FetchHousehold(terms.HouseholdId, ct)).State is not Household.Registered household) return null;
-        var scheme = await catalogues.InForce(terms.SchemeCode, terms.RequestedOn, ct)
+        var catalogue = await catalogues.Load(terms.SchemeCode, ct);
+        var scheme = catalogue.InForceOn(terms.RequestedOn)
             ?? throw new DomainError("S-2", "SCHEME_NOT_IN_FORCE", $"no version of {terms.SchemeCode} is in force on {terms.RequestedOn:yyyy-MM-dd}");
         var account = await session.FetchAccount(ContributionStreams.AccountId(session.Tenant, affiliationId), ct);
-        return new(affiliation, terms, household, account, scheme);
+        return new(affiliation, terms, household, account, catalogue, scheme);
     }
 }

@@ -40,17 +40,25 @@ internal static class DeadLetters
         return letters;
     }
 
-    /// <summary>Applies the event again (after a fix) and marks the letter retried; a new failure is thrown.</summary>
-    public static async Task Retry(EventStore store, IProjection projection, DeadLetter letter, CancellationToken ct)
+    /// <summary>
+    /// Applies the event again (after a fix) and marks the letter retried, in one transaction that holds
+    /// the letter's row: of two retries at once, one applies it and the other finds it retried (false).
+    /// A new failure is thrown, and the letter stays open.
+    /// </summary>
+    public static async Task<bool> Retry(EventStore store, IProjection projection, DeadLetter letter, CancellationToken ct)
     {
         await using var connection = await store.DataSource.OpenConnectionAsync(ct);
-        var events = await store.CrossTenant.ReadTypesBetween(letter.Position - 1, letter.Position, [letter.EventType], 1, connection, ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        await using (var claim = new NpgsqlCommand(
+            "update dead_letters set retried_at = now() where tenant_id = $1 and id = $2 and retried_at is null", connection, tx))
+        {
+            claim.Parameters.Add(new() { Value = letter.Tenant });
+            claim.Parameters.Add(new() { Value = letter.Id });
+            if (await claim.ExecuteNonQueryAsync(ct) == 0) return false;
+        }
+        var events = await store.CrossTenant.ReadTypesBetween(letter.Position - 1, letter.Position, [letter.EventType], 1, connection, ct);
         await projection.Apply(new ProjectionBatch(events, new ProjectionTables(letter.Generation)), connection, tx, ct);
-        await using var command = new NpgsqlCommand("update dead_letters set retried_at = now() where tenant_id = $1 and id = $2", connection, tx);
-        command.Parameters.Add(new() { Value = letter.Tenant });
-        command.Parameters.Add(new() { Value = letter.Id });
-        await command.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
+        return true;
     }
 }

@@ -31,8 +31,11 @@ public sealed partial class ProjectionDaemon
     public Task<IReadOnlyList<DeadLetter>> DeadLetters(string? projection = null, CancellationToken ct = default) =>
         Projections.DeadLetters.Open(store.DataSource, projection, ct);
 
-    /// <summary>Applies a dead-lettered event again, once its cause is fixed. Throws if it fails again.</summary>
-    public Task Retry(DeadLetter letter, CancellationToken ct = default) =>
+    /// <summary>
+    /// Applies a dead-lettered event again, once its cause is fixed; false when it was retried already.
+    /// Throws if it fails again.
+    /// </summary>
+    public Task<bool> Retry(DeadLetter letter, CancellationToken ct = default) =>
         Projections.DeadLetters.Retry(store, Get(letter.Projection), letter, ct);
 
     /// <summary>

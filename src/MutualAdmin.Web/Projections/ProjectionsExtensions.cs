@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MutualAdmin.Domain;
 using MutualAdmin.EventStore.Projections;
 using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Errors;
+using Npgsql;
 
 namespace MutualAdmin.Web.Projections;
 
@@ -27,6 +29,7 @@ public static class ProjectionsExtensions
         var group = app.MapGroup("/api/admin/projections").WithTags("Administration");
         group.MapGet("/", Status).ForStaff(StaffRole.Admin, StaffRole.Manager, StaffRole.Auditor);
         group.MapGet("/dead-letters", DeadLetters).ForStaff(StaffRole.Admin, StaffRole.Manager, StaffRole.Auditor);
+        group.MapPost("/dead-letters/{tenant}/{id:long}/retry", Retry).ForStaff(StaffRole.Admin);
         group.MapPost("/{name}/rebuild", Rebuild).ForStaff(StaffRole.Admin);
         group.MapPost("/{name}/pause", Pause).ForStaff(StaffRole.Admin);
         group.MapPost("/{name}/resume", Resume).ForStaff(StaffRole.Admin);
@@ -38,6 +41,27 @@ public static class ProjectionsExtensions
 
     private static async Task<Ok<IReadOnlyList<DeadLetter>>> DeadLetters(ProjectionDaemon daemon, CancellationToken ct) =>
         TypedResults.Ok(await daemon.DeadLetters(null, ct));
+
+    /// <summary>
+    /// Applies a dead-lettered event again once its cause is fixed: 204 and it leaves the list. If it
+    /// fails again, 409 with the new error, and it stays for another try; 404 when it is not open.
+    /// </summary>
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Retry(string tenant, long id, ProjectionDaemon daemon,
+        ILogger<ProjectionDaemon> logger, CancellationToken ct)
+    {
+        if ((await daemon.DeadLetters(null, ct)).FirstOrDefault(l => l.Tenant == tenant && l.Id == id) is not { } letter)
+            return TypedResults.NotFound();
+        try
+        {
+            return await daemon.Retry(letter, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+        }
+        catch (Exception e) when (e is not OperationCanceledException && e is not NpgsqlException { IsTransient: true })
+        {
+            logger.LogWarning(e, "Dead letter {Id} of {Projection} (event {Position}) failed again", letter.Id, letter.Projection, letter.Position);
+            return TypedResults.Problem(statusCode: 409, type: Problems.RuleRefused, title: "The event failed again; the dead letter stays open.",
+                detail: e.Message, extensions: new Dictionary<string, object?> { ["code"] = "DEAD_LETTER_FAILED_AGAIN" });
+        }
+    }
 
     private static async Task<Results<Accepted<RebuildStarted>, NotFound>> Rebuild(string name, ProjectionDaemon daemon, CancellationToken ct) =>
         daemon.Names.Contains(name)

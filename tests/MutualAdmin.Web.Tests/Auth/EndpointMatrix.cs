@@ -50,6 +50,7 @@ public static class EndpointMatrix
         ["POST /api/admin/users/"] = ["admin"],
         ["GET /api/admin/projections/"] = ["admin", "manager", "auditor"],
         ["GET /api/admin/projections/dead-letters"] = ["admin", "manager", "auditor"],
+        ["POST /api/admin/projections/dead-letters/{tenant}/{id:long}/retry"] = ["admin"],
         ["POST /api/admin/projections/{name}/rebuild"] = ["admin"],
         ["POST /api/admin/projections/{name}/pause"] = ["admin"],
         ["POST /api/admin/projections/{name}/resume"] = ["admin"],

@@ -23,7 +23,11 @@ public sealed class ArrearsTests(TestCluster cluster) : ContributionsTest(cluste
         var late = await Json(await Cashier.GetAsync($"/api/arrears?asOf={Today.AddMonths(9).AddDays(10):yyyy-MM-dd}&bucket=181%2B"));
         // Ten days after the fourth quarter fell due: quarter 4 is 10 days late, 3 about 100, 2 about 190.
         Assert.Equal([875L, 0, 875, 875], late.GetProperty("buckets").EnumerateArray().Select(b => b.GetProperty("amount").GetInt64()));
-        Assert.Equal(a.Affiliation, late.GetProperty("lines")[0].GetProperty("affiliationId").GetGuid());
+        var line = late.GetProperty("lines")[0];
+        Assert.Equal(a.Affiliation, line.GetProperty("affiliationId").GetGuid());
+        // Whom to call: the household's member, from the member register.
+        Assert.Equal("Awa Diop", line.GetProperty("memberName").GetString());
+        Assert.Equal(a.Number, line.GetProperty("memberNumber").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, (await Cashier.GetAsync("/api/arrears?bucket=old")).StatusCode);
     }
 

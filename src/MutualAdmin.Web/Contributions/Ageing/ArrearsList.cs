@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Enrolment.Searching;
 using MutualAdmin.Web.Errors;
 using Npgsql;
 
@@ -7,14 +8,17 @@ namespace MutualAdmin.Web.Contributions.Ageing;
 
 /// <summary>
 /// Arrears by age bucket on a date (R-2: 1–30, 31–90, 91–180, &gt;180 days past the due date), from
-/// the arrears ledger; with <c>bucket</c>, the instalments in that bucket, oldest first.
+/// the arrears ledger; with <c>bucket</c>, the instalments in that bucket, oldest first, each with the
+/// household's member to contact (from the member register: empty while it catches up, and the name
+/// and phone gone once erased).
 /// </summary>
 public static class ArrearsList
 {
     public static readonly string[] Buckets = ["1-30", "31-90", "91-180", "181+"];
 
     public sealed record Bucket(string Name, long Amount, int Instalments);
-    public sealed record Line(Guid AffiliationId, Guid AccountId, int Instalment, DateOnly DueOn, long Outstanding, int DaysOverdue);
+    public sealed record Line(Guid AffiliationId, Guid AccountId, int Instalment, DateOnly DueOn, long Outstanding, int DaysOverdue,
+        string? MemberName, string? MemberNumber, string? MemberPhone);
     public sealed record Report(DateOnly AsOf, long Total, IReadOnlyList<Bucket> Buckets, IReadOnlyList<Line> Lines);
 
     private const string Aged = $"""
@@ -37,15 +41,27 @@ public static class ArrearsList
         var lines = new List<Line>();
         if (bucket is not null)
         {
-            await using var command = Query($"select * from ({Aged}) a where bucket = $3 order by due_on, account_id, instalment limit 1000", db, actor.Tenant, on);
+            await using var command = Query($"""
+                select a.affiliation_id, a.account_id, a.instalment, a.due_on, a.outstanding, a.days, m.full_name, m.beneficiary_number, m.phone
+                  from ({Aged}) a
+                  left join household_affiliations h on h.tenant_id = $1 and h.affiliation_id = a.affiliation_id
+                  -- The member now: after a death the new member is current, the one before is not.
+                  left join lateral (select full_name, beneficiary_number, phone from {MemberRegister.Table} r
+                                      where r.tenant_id = $1 and r.household_id = h.household_id and r.relationship = 'member'
+                                      order by r.status = 'current' desc, r.position desc limit 1) m on true
+                 where a.bucket = $3 order by a.due_on, a.account_id, a.instalment limit 1000
+                """, db, actor.Tenant, on);
             command.Parameters.Add(new() { Value = bucket });
             await using var r = await command.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
-                lines.Add(new(r.GetGuid(0), r.GetGuid(1), r.GetInt32(2), r.GetFieldValue<DateOnly>(3), r.GetInt64(4), r.GetInt32(5)));
+                lines.Add(new(r.GetGuid(0), r.GetGuid(1), r.GetInt32(2), r.GetFieldValue<DateOnly>(3), r.GetInt64(4), r.GetInt32(5),
+                    Text(r, 6), Text(r, 7), Text(r, 8)));
         }
         var buckets = Buckets.Select(b => totals.GetValueOrDefault(b) ?? new Bucket(b, 0, 0)).ToList();
         return TypedResults.Ok(new Report(on, buckets.Sum(b => b.Amount), buckets, lines));
     }
+
+    private static string? Text(NpgsqlDataReader r, int column) => r.IsDBNull(column) ? null : r.GetString(column);
 
     private static NpgsqlCommand Query(string sql, NpgsqlDataSource db, string tenant, DateOnly on)
     {

@@ -16,7 +16,8 @@ public sealed record PaidView(string Receipt, Guid AccountId, long Amount, DateO
 
 public sealed record BucketView(string Name, long Amount, int Instalments);
 
-public sealed record ArrearsLineView(Guid AffiliationId, Guid AccountId, int Instalment, DateOnly DueOn, long Outstanding, int DaysOverdue);
+public sealed record ArrearsLineView(Guid AffiliationId, Guid AccountId, int Instalment, DateOnly DueOn, long Outstanding, int DaysOverdue,
+    string? MemberName, string? MemberNumber, string? MemberPhone);
 
 public sealed record ArrearsReport(DateOnly AsOf, long Total, IReadOnlyList<BucketView> Buckets, IReadOnlyList<ArrearsLineView> Lines);
 

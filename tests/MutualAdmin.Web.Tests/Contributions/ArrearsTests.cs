@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using MutualAdmin.EventStore.Projections;
 using MutualAdmin.Testing;
@@ -29,6 +30,25 @@ public sealed class ArrearsTests(TestCluster cluster) : ContributionsTest(cluste
         Assert.Equal("Awa Diop", line.GetProperty("memberName").GetString());
         Assert.Equal(a.Number, line.GetProperty("memberNumber").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, (await Cashier.GetAsync("/api/arrears?bucket=old")).StatusCode);
+    }
+
+    [Fact]
+    public async Task R_2_after_the_member_dies_the_arrears_name_the_dependant_who_carries_the_household_on()
+    {
+        var a = await Affiliate("quarterly", people: 2);
+        await Pay(Cashier, a.Affiliation, "R-0203", 1750);
+        var people = (await Json(await Officer.GetAsync($"/api/members/{a.Household}"))).GetProperty("beneficiaries").EnumerateArray().ToList();
+        var (member, child) = (people[0].GetProperty("personId").GetGuid(), people[1]);
+        var died = await Officer.PostAsJsonAsync($"/api/members/{a.Household}/people/{member}/death",
+            new { diedOn = Today, newMemberId = child.GetProperty("personId").GetGuid() });
+        Assert.Equal(HttpStatusCode.NoContent, died.StatusCode);
+        await Service<ProjectionDaemon>().WaitForCatchUp(TimeSpan.FromSeconds(30));
+
+        var late = await Json(await Cashier.GetAsync($"/api/arrears?asOf={Today.AddMonths(3).AddDays(10):yyyy-MM-dd}&bucket=1-30"));
+
+        var line = Assert.Single(late.GetProperty("lines").EnumerateArray());
+        Assert.Equal("Awa Diop child 1", line.GetProperty("memberName").GetString());
+        Assert.Equal(child.GetProperty("beneficiaryNumber").GetString(), line.GetProperty("memberNumber").GetString());
     }
 
     [Fact]

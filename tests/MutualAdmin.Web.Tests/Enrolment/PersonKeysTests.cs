@@ -64,6 +64,40 @@ public sealed class PersonKeysTests(TestCluster cluster) : EnrolmentTest(cluster
     }
 
     [Fact]
+    public async Task A_miss_reads_the_keys_of_the_people_registered_from_that_millisecond_on_in_one_query()
+    {
+        await Mutual("thies");
+        var officer = await SignedIn("enrolment-officer@thies");
+        var response = await Register(officer, Household(Person("Khady Ndiaye", "SN-1990-7778"),
+            [Person("Ibou Ndiaye", birthDate: "2015-06-01", relationship: "child"), Person("Fama Ndiaye", birthDate: "2017-02-01", relationship: "child")]));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var sealedPeople = await SealedPeople();
+
+        var keys = new PersonKeys().Connect(Service<NpgsqlDataSource>());
+        Assert.Equal("Khady Ndiaye", keys.Open(sealedPeople[0].Person, sealedPeople[0].Sealed)!.FullName);
+        // The dependants' keys came with the member's: gone from the database now, they still open.
+        await using (var delete = Service<NpgsqlDataSource>().CreateCommand("delete from person_keys where person_id <> $1"))
+        {
+            delete.Parameters.Add(new() { Value = sealedPeople[0].Person });
+            await delete.ExecuteNonQueryAsync();
+        }
+        Assert.Equal(["Ibou Ndiaye", "Fama Ndiaye"], sealedPeople.Skip(1).Select(p => keys.Open(p.Person, p.Sealed)!.FullName));
+        Assert.Null(new PersonKeys().Connect(Service<NpgsqlDataSource>()).Open(sealedPeople[1].Person, sealedPeople[1].Sealed));
+    }
+
+    [Fact]
+    public void The_millisecond_of_a_uuid_v7_is_its_smallest_uuid_of_that_millisecond()
+    {
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(1_790_000_000_123);
+        var id = Guid.CreateVersion7(at);
+        var floor = PersonKeys.MillisecondOf(id);
+
+        Assert.Equal(id.ToString()[..13], floor.ToString()[..13]); // 48 bits of milliseconds: "xxxxxxxx-xxxx"
+        Assert.Equal("-0000-0000-000000000000", floor.ToString()[13..]);
+        Assert.True(floor.CompareTo(id) <= 0 && Guid.CreateVersion7(at.AddMilliseconds(-1)).CompareTo(floor) < 0);
+    }
+
+    [Fact]
     public async Task A_key_dropped_from_the_cache_is_read_again_from_the_database()
     {
         await Mutual("thies");
@@ -82,5 +116,16 @@ public sealed class PersonKeysTests(TestCluster cluster) : EnrolmentTest(cluster
 
         Assert.Equal(["Khady Ndiaye", "Ibou Ndiaye", "Fama Ndiaye"], names);
         Assert.Equal(1, keys.CachedCount);
+    }
+
+    /// <summary>Each registered person's id and sealed personal data, in log order.</summary>
+    private async Task<List<(Guid Person, string Sealed)>> SealedPeople()
+    {
+        var people = new List<(Guid, string)>();
+        await using var command = Service<NpgsqlDataSource>().CreateCommand(
+            "select (data ->> 'personId')::uuid, data ->> 'personal' from events where event_type in ('member-registered', 'dependant-added') order by seq");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) people.Add((reader.GetGuid(0), reader.GetString(1)));
+        return people;
     }
 }

@@ -72,15 +72,49 @@ public sealed class PersonKeys(int cacheCapacity = PersonKeys.DefaultCacheCapaci
 
     public byte[]? Find(Guid personId)
     {
-        if (cache.TryGetValue(personId, out var known) && (dataSource is null || Stopwatch.GetTimestamp() - known.ReadAt < TrustFor))
-            return known.Key;
+        if (Cached(personId) is { } known) return known;
         if (dataSource is null) return null;
-        // Serializers are synchronous; a miss happens once per person per node every few minutes.
-        using var command = dataSource.CreateCommand("select key from person_keys where person_id = $1");
-        command.Parameters.Add(new() { Value = personId });
-        if (command.ExecuteScalar() is byte[] found) return Remember(personId, found);
-        cache.TryRemove(personId, out _);
-        return null;
+        // A miss is seldom alone: a report, a dashboard or a rebuild opens every person of a mutual in
+        // log order, one synchronous query each (a dashboard over 100,000 households took two minutes).
+        // People registered together have neighbouring ids, a uuid v7 beginning with its millisecond, so
+        // one query reads the keys from the person's millisecond on, and the next misses are hits.
+        using var command = dataSource.CreateCommand(
+            $"select person_id, key from person_keys where person_id >= $1 order by person_id limit {ReadAhead}");
+        command.Parameters.Add(new() { Value = MillisecondOf(personId) });
+        byte[]? found = null;
+        var read = 0;
+        using (var reader = command.ExecuteReader())
+            while (reader.Read())
+            {
+                var (id, key) = (reader.GetGuid(0), reader.GetFieldValue<byte[]>(1));
+                if (id == personId) found = key;
+                if (id == personId || Cached(id) is null) Remember(id, key);
+                read++;
+            }
+        // More people in that millisecond than one read takes (or an id that is not a v7): ask for this one alone.
+        if (found is null && read == ReadAhead)
+        {
+            using var alone = dataSource.CreateCommand("select key from person_keys where person_id = $1");
+            alone.Parameters.Add(new() { Value = personId });
+            if (alone.ExecuteScalar() is byte[] key) return Remember(personId, key);
+        }
+        if (found is null) cache.TryRemove(personId, out _);
+        return found;
+    }
+
+    /// <summary>Keys read together on a miss.</summary>
+    internal const int ReadAhead = 1000;
+
+    private byte[]? Cached(Guid personId) =>
+        cache.TryGetValue(personId, out var known) && (dataSource is null || Stopwatch.GetTimestamp() - known.ReadAt < TrustFor) ? known.Key : null;
+
+    /// <summary>The smallest uuid of the millisecond a uuid v7 begins with (its first 48 bits, big-endian as PostgreSQL orders them).</summary>
+    internal static Guid MillisecondOf(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        bytes[6..].Clear();
+        return new Guid(bytes, bigEndian: true);
     }
 
     /// <summary>After an erasure has committed: this node stops opening the person's data at once.</summary>

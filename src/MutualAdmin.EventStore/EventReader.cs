@@ -15,12 +15,21 @@ public sealed class EventReader
 
     private readonly EventStore store;
     private readonly string? tenant;
+    private readonly bool openSealed;
 
-    internal EventReader(EventStore store, string? tenant)
+    internal EventReader(EventStore store, string? tenant, bool openSealed = true)
     {
         this.store = store;
         this.tenant = tenant;
+        this.openSealed = openSealed;
     }
+
+    /// <summary>
+    /// The same reader, giving events with their sealed parts left closed (null, as after an erasure):
+    /// for the long reads that never show them (a dashboard's counts, a locality's households), which
+    /// then neither fetch a key nor decrypt anything per event.
+    /// </summary>
+    public EventReader WithSealedPartsClosed() => new(store, tenant, openSealed: false);
 
     public async Task<IReadOnlyList<RecordedEvent>> ReadStream(StreamId id, long fromVersion = 1,
         long? toVersion = null, DateTimeOffset? asOf = null, NpgsqlConnection? connection = null, CancellationToken ct = default)
@@ -183,6 +192,6 @@ public sealed class EventReader
             metadata = (metadataJson, System.Text.Json.JsonSerializer.Deserialize(metadataJson, StoreJson.Default.EventMetadata)!);
         return new RecordedEvent(
             r.GetInt64(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetInt64(4), type, schemaVersion,
-            store.Types.Deserialize(type, schemaVersion, r.GetFieldValue<byte[]>(7)), metadata.Value, r.GetFieldValue<DateTimeOffset>(9));
+            store.Types.Deserialize(type, schemaVersion, r.GetFieldValue<byte[]>(7), openSealed), metadata.Value, r.GetFieldValue<DateTimeOffset>(9));
     }
 }

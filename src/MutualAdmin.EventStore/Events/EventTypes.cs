@@ -16,28 +16,35 @@ public sealed class EventTypes
     private readonly Dictionary<string, Registration> byAlias = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Alias, int From), Func<JsonObject, JsonObject>> upcasters = [];
 
-    private sealed record Registration(string Alias, int SchemaVersion, JsonTypeInfo Info);
+    /// <param name="Closed">Reads the event with its sealed parts left closed (null), when the type has any.</param>
+    private sealed record Registration(string Alias, int SchemaVersion, JsonTypeInfo Info, JsonTypeInfo? Closed = null);
 
     public EventTypes Register<T>(string alias, JsonTypeInfo<T> info, int schemaVersion = 1) => Add(typeof(T), alias, info, schemaVersion);
 
     /// <summary>
     /// A module's events (type and alias) at schema version 1, with their JSON metadata from
     /// <paramref name="info"/>; types already registered are skipped, so a module may be added twice.
+    /// <paramref name="closed"/>, when given, reads an event whose data is partly sealed (personal data
+    /// under a per-person key) without opening it, for readers that never show it
+    /// (<see cref="EventReader.WithSealedPartsClosed"/>).
     /// </summary>
-    public EventTypes RegisterAll(IEnumerable<KeyValuePair<Type, string>> events, Func<Type, JsonTypeInfo?> info)
+    public EventTypes RegisterAll(IEnumerable<KeyValuePair<Type, string>> events, Func<Type, JsonTypeInfo?> info,
+        Func<Type, JsonTypeInfo?>? closed = null)
     {
         foreach (var (type, alias) in events)
             if (!IsRegistered(type))
-                Add(type, alias, info(type) ?? throw new InvalidOperationException($"no JSON metadata for event type {type.Name}"), 1);
+                Add(type, alias, info(type) ?? throw new InvalidOperationException($"no JSON metadata for event type {type.Name}"), 1,
+                    closed?.Invoke(type));
         return this;
     }
 
-    private EventTypes Add(Type type, string alias, JsonTypeInfo info, int schemaVersion)
+    private EventTypes Add(Type type, string alias, JsonTypeInfo info, int schemaVersion, JsonTypeInfo? closed = null)
     {
         Names.Check(alias, "event type alias");
         if (schemaVersion < 1) throw new ArgumentOutOfRangeException(nameof(schemaVersion));
         if (info.Type != type) throw new ArgumentException($"the JSON metadata given for {type.Name} is for {info.Type.Name}", nameof(info));
-        var registration = new Registration(alias, schemaVersion, info);
+        if (closed is not null && closed.Type != type) throw new ArgumentException($"the closed JSON metadata given for {type.Name} is for {closed.Type.Name}", nameof(closed));
+        var registration = new Registration(alias, schemaVersion, info, closed);
         if (!byAlias.TryAdd(alias, registration) || !byType.TryAdd(type, registration))
             throw new InvalidOperationException($"event type {type.Name} or alias '{alias}' is registered twice");
         return this;
@@ -70,12 +77,13 @@ public sealed class EventTypes
         : throw new InvalidAppendException($"event type {@event.GetType().Name} has no registered alias");
 
     /// <summary>From the UTF-8 the database sends: no string per event on a long read.</summary>
-    internal object Deserialize(string alias, int schemaVersion, byte[] json)
+    internal object Deserialize(string alias, int schemaVersion, byte[] json, bool openSealed = true)
     {
         if (!byAlias.TryGetValue(alias, out var r) || schemaVersion > r.SchemaVersion)
             return new UnknownEvent(alias, schemaVersion, System.Text.Encoding.UTF8.GetString(json));
+        var info = openSealed ? r.Info : r.Closed ?? r.Info;
         if (schemaVersion == r.SchemaVersion)
-            return JsonSerializer.Deserialize(json, r.Info)!;
+            return JsonSerializer.Deserialize(json, info)!;
 
         var node = JsonNode.Parse(json)!.AsObject();
         for (var v = schemaVersion; v < r.SchemaVersion; v++)
@@ -84,6 +92,6 @@ public sealed class EventTypes
                 throw new InvalidOperationException($"no upcaster for '{alias}' from schema version {v}");
             node = upcast(node);
         }
-        return node.Deserialize(r.Info)!;
+        return node.Deserialize(info)!;
     }
 }

@@ -11,9 +11,15 @@ public static class EnrolmentEvents
 {
     public static void Register(EventTypes types, PersonKeys keys)
     {
-        var options = SealedJson.For(keys);
+        var open = Ready(SealedJson.For(keys));
+        var closed = Ready(SealedJson.For(null));
+        types.RegisterAll(Household.Events.Concat(Affiliation.Events), open.GetTypeInfo, closed.GetTypeInfo);
+    }
+
+    private static JsonSerializerOptions Ready(JsonSerializerOptions options)
+    {
         options.TypeInfoResolver = new DefaultJsonTypeInfoResolver();
         options.MakeReadOnly();
-        types.RegisterAll(Household.Events.Concat(Affiliation.Events), options.GetTypeInfo);
+        return options;
     }
 }

@@ -26,14 +26,17 @@ public sealed class AffiliationRegister(EventStore.EventStore store)
     /// <summary>
     /// Several months as of one position from one pass over the events (the dashboard's trend): the
     /// fold up to the position is the same for every month, only the month end and the flows' month differ.
+    /// Without <paramref name="personalData"/> the beneficiaries come without name and national ID (the
+    /// dashboard counts them only), and no person's sealed data is opened.
     /// </summary>
     public async Task<IReadOnlyList<JsonObject>> Build(string tenant, IReadOnlyList<Period> periods, long position, ReportScope? scope,
-        CancellationToken ct)
+        CancellationToken ct, bool personalData = true)
     {
+        var reader = personalData ? store.ReaderFor(tenant) : store.ReaderFor(tenant).WithSealedPartsClosed();
         var households = new Dictionary<Guid, Household>();
         var affiliations = new Dictionary<Guid, Affiliation>();
         var flows = new List<(string Flow, DateOnly On)>();
-        await foreach (var e in store.ReaderFor(tenant).ReadTypesUpTo(position, Types, ct))
+        await foreach (var e in reader.ReadTypesUpTo(position, Types, ct))
             switch (e.Data)
             {
                 case IHouseholdEvent h:

@@ -1,5 +1,6 @@
 using MutualAdmin.Domain.Enrolment;
 using MutualAdmin.Testing;
+using MutualAdmin.Web.Enrolment;
 using MutualAdmin.Web.Enrolment.Privacy;
 using Npgsql;
 
@@ -83,6 +84,28 @@ public sealed class PersonKeysTests(TestCluster cluster) : EnrolmentTest(cluster
         }
         Assert.Equal(["Ibou Ndiaye", "Fama Ndiaye"], sealedPeople.Skip(1).Select(p => keys.Open(p.Person, p.Sealed)!.FullName));
         Assert.Null(new PersonKeys().Connect(Service<NpgsqlDataSource>()).Open(sealedPeople[1].Person, sealedPeople[1].Sealed));
+    }
+
+    [Fact]
+    public async Task A_reader_with_sealed_parts_closed_reads_the_clear_part_and_fetches_no_key()
+    {
+        await Mutual("thies");
+        var response = await Register(await SignedIn("enrolment-officer@thies"), Household(Person("Awa Diop", "SN-1985-0002")));
+        var registered = await Json(response);
+        var (household, person) = (registered.GetProperty("householdId").GetGuid(), registered.GetProperty("beneficiaries")[0].GetProperty("personId").GetGuid());
+        var keys = Service<PersonKeys>();
+        keys.Forget(person);
+        var cached = keys.CachedCount;
+        var stream = EnrolmentStreams.Household("thies", household);
+
+        var closed = (MemberRegistered)(await Service<EventStore.EventStore>().ReaderFor("thies").WithSealedPartsClosed().ReadStream(stream))[0].Data;
+        Assert.Null(closed.Personal);
+        Assert.Equal(registered.GetProperty("beneficiaries")[0].GetProperty("beneficiaryNumber").GetString(), closed.BeneficiaryNumber);
+        Assert.Equal(cached, keys.CachedCount);
+
+        var open = (MemberRegistered)(await Service<EventStore.EventStore>().ReaderFor("thies").ReadStream(stream))[0].Data;
+        Assert.Equal("Awa Diop", open.Personal.FullName);
+        Assert.True(keys.CachedCount > cached);
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public static class SealedJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static JsonSerializerOptions For(PersonKeys keys)
+    /// <param name="keys">The keys that seal and open; null for options that only read, leaving the sealed part closed.</param>
+    public static JsonSerializerOptions For(PersonKeys? keys)
     {
         var options = new JsonSerializerOptions(Options);
         // A person's first event mints their key; a correction seals with the key they have.
@@ -31,7 +32,7 @@ public static class SealedJson
 
     private static readonly byte[] Personal = ",\"personal\":\""u8.ToArray();
 
-    private sealed class Sealing<T>(PersonKeys keys, bool firstEvent, Func<T, Guid> person, Func<T, PersonalData?> personal,
+    private sealed class Sealing<T>(PersonKeys? keys, bool firstEvent, Func<T, Guid> person, Func<T, PersonalData?> personal,
         Func<T, PersonalData?, T> withPersonal) : JsonConverter<T>
     {
         // The clear part is written into a buffer kept per thread, and the event put together in another:
@@ -56,7 +57,8 @@ public static class SealedJson
             }
             // The clear part (never empty: it names the person), then "personal" as its last property
             // (base64 needs no escaping): no JSON tree is built per event.
-            var sealedBytes = keys.Seal(person(value), data, newPerson: firstEvent);
+            var sealedBytes = (keys ?? throw new NotSupportedException("these options only read, with the personal data closed"))
+                .Seal(person(value), data, newPerson: firstEvent);
             var personalAt = clear.Length - 1;
             var sealedAt = personalAt + Personal.Length;
             var length = sealedAt + Base64.GetMaxEncodedToUtf8Length(sealedBytes.Length) + 2;
@@ -77,7 +79,7 @@ public static class SealedJson
             var e = JsonSerializer.Deserialize<T>(ref reader, Reading)!;
             var sealedBytes = SealedText.Found;
             SealedText.Found = null;
-            return withPersonal(e, keys.Open(person(e), sealedBytes));
+            return withPersonal(e, keys?.Open(person(e), sealedBytes));
         }
     }
 

@@ -46,7 +46,7 @@ public static class DashboardApi
         var (scope, localities) = await LocalityScope.Read(store, actor.Tenant, position, filter, ct);
         var months = Enumerable.Range(0, TrendMonths).Select(i => period.First.AddMonths(i - TrendMonths + 1))
             .Select(first => new Period(first.Year, first.Month)).ToList();
-        var registersByMonth = await registers.Build(actor.Tenant, months, position, scope, ct);
+        var registersByMonth = await registers.Build(actor.Tenant, months, position, scope, ct, personalData: false);
         var trend = months.Zip(registersByMonth, (month, register) =>
             new MonthEnrolment(month.ToString(), Number(register["stock"]!["total"]), Number(register["flows"]!["new"]))).ToList();
         var stock = registersByMonth[^1]["stock"]!;

@@ -31,7 +31,8 @@ public static class LocalityScope
         var localities = new Dictionary<Guid, Locality>();
         var numbers = new List<(Guid Household, string Number)>();
         var affiliations = new List<(Guid Household, Guid Affiliation)>();
-        await foreach (var e in store.ReaderFor(tenant).ReadTypesUpTo(position, Types, ct))
+        // Localities and numbers are in clear: no person's sealed data is opened.
+        await foreach (var e in store.ReaderFor(tenant).WithSealedPartsClosed().ReadTypesUpTo(position, Types, ct))
             switch (e.Data)
             {
                 case MemberRegistered m:

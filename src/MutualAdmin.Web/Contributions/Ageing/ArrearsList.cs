@@ -43,13 +43,13 @@ public static class ArrearsList
         {
             await using var command = Query($"""
                 select a.affiliation_id, a.account_id, a.instalment, a.due_on, a.outstanding, a.days, m.full_name, m.beneficiary_number, m.phone
-                  from ({Aged}) a
+                  from (select * from ({Aged}) aged where bucket = $3 order by due_on, account_id, instalment limit 1000) a
                   left join household_affiliations h on h.tenant_id = $1 and h.affiliation_id = a.affiliation_id
                   -- The member now: after a death the new member is current, the one before is not.
                   left join lateral (select full_name, beneficiary_number, phone from {MemberRegister.Table} r
                                       where r.tenant_id = $1 and r.household_id = h.household_id and r.relationship = 'member'
                                       order by r.status = 'current' desc, r.position desc limit 1) m on true
-                 where a.bucket = $3 order by a.due_on, a.account_id, a.instalment limit 1000
+                 order by a.due_on, a.account_id, a.instalment
                 """, db, actor.Tenant, on);
             command.Parameters.Add(new() { Value = bucket });
             await using var r = await command.ExecuteReaderAsync(ct);

@@ -26,34 +26,53 @@ public sealed class AffiliationRegister(EventStore.EventStore store)
     /// <summary>
     /// Several months as of one position from one pass over the events (the dashboard's trend): the
     /// fold up to the position is the same for every month, only the month end and the flows' month differ.
-    /// Without <paramref name="personalData"/> the beneficiaries come without name and national ID (the
-    /// dashboard counts them only), and no person's sealed data is opened.
     /// </summary>
     public async Task<IReadOnlyList<JsonObject>> Build(string tenant, IReadOnlyList<Period> periods, long position, ReportScope? scope,
-        CancellationToken ct, bool personalData = true)
+        CancellationToken ct) =>
+        Render(tenant, await Fold(tenant, position, ct), periods, position, scope);
+
+    /// <summary>The mutual's households and affiliations folded up to a position, and the flows seen on the way.</summary>
+    public sealed record Folded(IReadOnlyDictionary<Guid, Household> Households, IReadOnlyDictionary<Guid, Affiliation> Affiliations,
+        IReadOnlyList<(string Flow, DateOnly On, Guid? Household, Guid? Affiliation)> Flows);
+
+    /// <summary>
+    /// The whole mutual, whatever part a report is then rendered for: the dashboard folds while it
+    /// works out its locality's part from another read. Without <paramref name="personalData"/> the
+    /// people come without name and national ID (the dashboard counts them only), and no person's
+    /// sealed data is opened.
+    /// </summary>
+    public async Task<Folded> Fold(string tenant, long position, CancellationToken ct, bool personalData = true)
     {
         var reader = personalData ? store.ReaderFor(tenant) : store.ReaderFor(tenant).WithSealedPartsClosed();
         var households = new Dictionary<Guid, Household>();
         var affiliations = new Dictionary<Guid, Affiliation>();
-        var flows = new List<(string Flow, DateOnly On)>();
+        var flows = new List<(string Flow, DateOnly On, Guid? Household, Guid? Affiliation)>();
         await foreach (var e in reader.ReadTypesUpTo(position, Types, ct))
             switch (e.Data)
             {
                 case IHouseholdEvent h:
                     var household = HouseholdId(h);
                     households[household] = Household.Evolve(households.GetValueOrDefault(household) ?? Household.Initial, h);
-                    if (scope?.Households.Contains(household) != false && Flow(e.Data) is { } personFlow) flows.Add(personFlow);
+                    if (Flow(e.Data) is { } personFlow) flows.Add((personFlow.Flow, personFlow.On, household, null));
                     break;
                 case IAffiliationEvent a:
                     var id = Guid.Parse(e.StreamKey[(e.StreamKey.IndexOf('-') + 1)..]);
                     affiliations[id] = Affiliation.Evolve(affiliations.GetValueOrDefault(id) ?? Affiliation.Initial, a);
-                    if (scope?.Affiliations.Contains(id) != false && Flow(e.Data) is { } affiliationFlow) flows.Add(affiliationFlow);
+                    if (Flow(e.Data) is { } affiliationFlow) flows.Add((affiliationFlow.Flow, affiliationFlow.On, null, id));
                     break;
             }
+        return new(households, affiliations, flows);
+    }
 
-        var byHousehold = affiliations.Values.Select(a => (Terms: TermsOf(a), Affiliation: a)).Where(x => x.Terms is not null)
+    /// <param name="scope">Only these households and their affiliations (the dashboard's locality); null for the whole mutual.</param>
+    public static IReadOnlyList<JsonObject> Render(string tenant, Folded folded, IReadOnlyList<Period> periods, long position, ReportScope? scope)
+    {
+        var flows = folded.Flows.Where(f => scope is null
+                || (f.Household is { } h ? scope.Households.Contains(h) : scope.Affiliations.Contains(f.Affiliation!.Value)))
+            .Select(f => (f.Flow, f.On)).ToList();
+        var byHousehold = folded.Affiliations.Values.Select(a => (Terms: TermsOf(a), Affiliation: a)).Where(x => x.Terms is not null)
             .ToLookup(x => x.Terms!.HouseholdId);
-        var people = households.Values.OfType<Household.Registered>().Where(h => scope?.Households.Contains(h.HouseholdId) != false)
+        var people = folded.Households.Values.OfType<Household.Registered>().Where(h => scope?.Households.Contains(h.HouseholdId) != false)
             .SelectMany(h => h.People.Select(person => (Person: person, Affiliations: byHousehold[h.HouseholdId]))).ToList();
         return [.. periods.Select(period => Render(tenant, period, position, people, flows))];
     }

@@ -43,10 +43,14 @@ public static class DashboardApi
         if (!Period.TryParse(month, out var period)) throw RequestValidationException.For("month", "a month written yyyy-MM");
         var position = await store.HeadPosition(ct);
         var filter = new LocalityFilter(Blank(region), Blank(district), Blank(commune));
-        var (scope, localities) = await LocalityScope.Read(store, actor.Tenant, position, filter, ct);
+        // Two reads of the log at once, on two connections: the mutual's fold and the locality's part of it.
+        var folding = registers.Fold(actor.Tenant, position, ct, personalData: false);
+        var locating = LocalityScope.Read(store, actor.Tenant, position, filter, ct);
+        await Task.WhenAll(folding, locating);
+        var (scope, localities) = await locating;
         var months = Enumerable.Range(0, TrendMonths).Select(i => period.First.AddMonths(i - TrendMonths + 1))
             .Select(first => new Period(first.Year, first.Month)).ToList();
-        var registersByMonth = await registers.Build(actor.Tenant, months, position, scope, ct, personalData: false);
+        var registersByMonth = AffiliationRegister.Render(actor.Tenant, await folding, months, position, scope);
         var trend = months.Zip(registersByMonth, (month, register) =>
             new MonthEnrolment(month.ToString(), Number(register["stock"]!["total"]), Number(register["flows"]!["new"]))).ToList();
         var stock = registersByMonth[^1]["stock"]!;

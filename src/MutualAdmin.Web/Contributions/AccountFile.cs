@@ -20,8 +20,11 @@ namespace MutualAdmin.Web.Contributions;
 /// </summary>
 public sealed record AccountFile(
     StreamState<Affiliation> Affiliation, AffiliationTerms Terms, Household.Registered Household,
-    StreamState<ContributionAccount> Stored, SchemeCatalogue Catalogue, SchemeVersion Scheme)
+    StreamState<ContributionAccount> Stored, SchemeCatalogue Catalogue)
 {
+    /// <summary>The version the account opens under: in force on the request day (<see cref="Load"/> checked there is one).</summary>
+    private SchemeVersion Scheme => Catalogue.InForceOn(Terms.RequestedOn)!;
+
     public Guid AccountId => ContributionStreams.AccountId(Stored.Id.Tenant, Terms.AffiliationId);
 
     /// <summary>
@@ -52,7 +55,7 @@ public sealed record AccountFile(
     }
 
     /// <summary>S-2 for a due date: the version then in force, or the account's own for a date before it.</summary>
-    private SchemeVersion DueOn(DateOnly date) => date > Terms.RequestedOn ? Catalogue.InForceOn(date) ?? Scheme : Scheme;
+    private SchemeVersion DueOn(DateOnly date) => date > Terms.RequestedOn ? Catalogue.InForceOn(date)! : Scheme;
 
     public static ContributionAccount Apply(ContributionAccount state, List<IContributionEvent> events, IContributionCommand command)
     {
@@ -67,9 +70,9 @@ public sealed record AccountFile(
         if (Enrolment.Affiliating.ApproveAffiliation.TermsOf(affiliation.State) is not { } terms) return null;
         if ((await session.FetchHousehold(terms.HouseholdId, ct)).State is not Household.Registered household) return null;
         var catalogue = await catalogues.Load(terms.SchemeCode, ct);
-        var scheme = catalogue.InForceOn(terms.RequestedOn)
-            ?? throw new DomainError("S-2", "SCHEME_NOT_IN_FORCE", $"no version of {terms.SchemeCode} is in force on {terms.RequestedOn:yyyy-MM-dd}");
+        if (catalogue.InForceOn(terms.RequestedOn) is null)
+            throw new DomainError("S-2", "SCHEME_NOT_IN_FORCE", $"no version of {terms.SchemeCode} is in force on {terms.RequestedOn:yyyy-MM-dd}");
         var account = await session.FetchAccount(ContributionStreams.AccountId(session.Tenant, affiliationId), ct);
-        return new(affiliation, terms, household, account, catalogue, scheme);
+        return new(affiliation, terms, household, account, catalogue);
     }
 }

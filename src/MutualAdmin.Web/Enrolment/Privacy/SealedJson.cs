@@ -73,6 +73,8 @@ public static class SealedJson
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions _)
         {
+            // Left closed: "personal" is passed over, not even decoded from base64.
+            if (keys is null) return JsonSerializer.Deserialize<T>(ref reader, ReadingClosed)!;
             // Read straight from the reader (every async projection reads every enrolment event), with
             // "personal" set aside as the sealed bytes it holds (decoded from base64 as read), then opened with the person's key.
             SealedText.Found = null;
@@ -83,17 +85,21 @@ public static class SealedJson
         }
     }
 
-    private static readonly JsonSerializerOptions Reading = new(Options) { Converters = { new SealedText() } };
+    private static readonly JsonSerializerOptions Reading = new(Options) { Converters = { new SealedText(keep: true) } };
+    private static readonly JsonSerializerOptions ReadingClosed = new(Options) { Converters = { new SealedText(keep: false) } };
 
-    /// <summary>"personal" on reading: the sealed bytes are kept for the event's converter, which knows whose key opens it.</summary>
-    private sealed class SealedText : JsonConverter<PersonalData>
+    /// <summary>
+    /// "personal" on reading, always null: with <paramref name="keep"/> the sealed bytes are kept for the
+    /// event's converter, which knows whose key opens them; without, they are passed over.
+    /// </summary>
+    private sealed class SealedText(bool keep) : JsonConverter<PersonalData>
     {
         // A deserialisation runs on one thread from start to end, and one event carries one person's data.
         [ThreadStatic] public static byte[]? Found;
 
         public override PersonalData? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            Found = reader.GetBytesFromBase64();
+            if (keep) Found = reader.GetBytesFromBase64();
             return null;
         }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MutualAdmin.Domain;
 using MutualAdmin.EventStore.Events;
 using MutualAdmin.EventStore.Projections;
 using MutualAdmin.Testing;
@@ -137,6 +138,26 @@ public sealed class ImportHouseholdsTests(TestCluster cluster) : EnrolmentTest(c
         Assert.Equal(9, again.RowsDone);
         Assert.Equal(9, await Scalar("select count(*) from events where tenant_id = 'kaolack' and event_type = 'member-registered'"));
         Assert.Equal(9, await Scalar("select count(*) from streams where tenant_id = 'kaolack'"));
+    }
+
+    [Fact]
+    public async Task E_10_a_re_upload_finds_a_household_registered_whose_people_were_corrected_since()
+    {
+        await Mutual("kaolack");
+        await Import("kaolack", Members(3), perBatch: 10);
+        var officer = await SignedIn("enrolment-officer@kaolack");
+        // H2's only person gets another name and national ID: the file's row no longer matches anyone known.
+        var household = StableId.From("household", "coop-saloum", "H2");
+        var person = (await Json(await officer.GetAsync($"/api/members/{household}"))).GetProperty("beneficiaries")[0].GetProperty("personId").GetGuid();
+        var corrected = await officer.PostAsJsonAsync($"/api/members/{household}/people/{person}/correction",
+            new { reason = "name and card re-read", fullName = "Autre Nom", nationalId = "SN-NEW-2" });
+        Assert.Equal(HttpStatusCode.NoContent, corrected.StatusCode);
+
+        var again = await Import("kaolack", Members(3), perBatch: 10);
+
+        Assert.Equal((0, 3), (again.HouseholdsRegistered, again.RowsAlreadyRegistered));
+        Assert.Empty(again.Problems);
+        Assert.Equal(3, await Scalar("select count(*) from events where tenant_id = 'kaolack' and event_type = 'member-registered'"));
     }
 
     [Fact]

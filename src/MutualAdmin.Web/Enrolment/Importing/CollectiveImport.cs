@@ -163,7 +163,13 @@ public sealed class CollectiveImport(EventStore.EventStore store, NpgsqlDataSour
         var (takenIds, knownPrints) = await duplicates.Find(tenant,
             [.. looked.SelectMany(h => h.Ids).OfType<string>().Distinct().Select(Convert.FromBase64String)],
             [.. looked.SelectMany(h => h.Prints).Distinct().Select(Convert.FromBase64String)], ct);
-        var existing = await Existing(tenant, batch.Read, ct);
+        // Every registered person leaves a fingerprint, so only a household with someone known can be
+        // registered already: the others (nearly all of a new file) are not looked for. One whose people
+        // were all erased or corrected since collides on its stream when written, and the batch goes the
+        // household-by-household way, which finds it registered.
+        var maybeRegistered = looked.Where(h => h.Refused is not null || h.Prints.Any(knownPrints.Contains)
+            || h.Ids.Any(id => id is not null && takenIds.Contains(id))).Select(h => h.Household).ToList();
+        var existing = maybeRegistered.Count == 0 ? [] : await Existing(tenant, maybeRegistered, ct);
         var fresh = new List<(Read Household, IReadOnlyList<Candidate> People, string?[] Ids, string[] Prints)>(read.Count);
         foreach (var (h, people, ids, prints, refused) in looked)
         {

@@ -17,7 +17,7 @@ namespace MutualAdmin.Benchmarks.Scenarios;
 /// Households/s; `--households N` (default 100,000). `--projections-after` holds the async projections
 /// back during the import and then lets them catch up one at a time, timing each: the import path's
 /// own figure and what each projection costs, where the default run shows only their sum on a
-/// machine they share.
+/// machine they share. `--floor` then times a plain COPY of the rows the import left (ImportFloor).
 /// </summary>
 public static class Import
 {
@@ -59,13 +59,14 @@ public static class Import
         var behind = await Behind(daemon);
         var catchUp = new List<string>();
         foreach (var name in held) catchUp.Add(await CatchUp(daemon, name));
+        var floor = bench.Flag("floor") ? " " + await ImportFloor.Measure(bench, daemon, app.Services.GetServices<IProjection>(), "bench") : "";
         await app.StopAsync();
         File.Delete(file);
         foreach (var reason in report.Problems.GroupBy(p => p.Reason.Split(':')[0]).OrderByDescending(g => g.Count()).Take(5))
             Console.Error.WriteLine($"rejected: {reason.Count()} x {reason.Key} (e.g. row {reason.First().Row} {reason.First().Field}: {reason.First().Reason})");
         var perSecond = report.HouseholdsRegistered / seconds;
         return new BenchResult("import", perSecond, raw, FormattableString.Invariant(
-            $"unit=households/s events_per_s={report.Events / seconds:F0} households={households} batch={perBatch} rows={rows} registered={report.HouseholdsRegistered} rejected_rows={report.RowsRejected} seconds={seconds:F1} host_cpu_seconds={cpuSeconds:F1} allocated_gb={allocatedGb:F2} gen1_collections={gen1Collections} projections_behind={behind}{(after ? $" projections_after=[{string.Join(' ', catchUp)}]" : "")}"));
+            $"unit=households/s events_per_s={report.Events / seconds:F0} households={households} batch={perBatch} rows={rows} registered={report.HouseholdsRegistered} rejected_rows={report.RowsRejected} seconds={seconds:F1} host_cpu_seconds={cpuSeconds:F1} allocated_gb={allocatedGb:F2} gen1_collections={gen1Collections} projections_behind={behind}{(after ? $" projections_after=[{string.Join(' ', catchUp)}]" : "")}{floor}"));
     }
 
     /// <summary>

@@ -59,7 +59,7 @@ public static class Import
         var behind = await Behind(daemon);
         var catchUp = new List<string>();
         foreach (var name in held) catchUp.Add(await CatchUp(daemon, name));
-        var floor = bench.Flag("floor") ? " " + await ImportFloor.Measure(bench, daemon, app.Services.GetServices<IProjection>(), "bench") : "";
+        var floor = bench.Flag("floor") ? " " + await ImportFloor.Measure(bench, daemon, app.Services.GetServices<IProjection>(), "bench", seconds) : "";
         await app.StopAsync();
         File.Delete(file);
         foreach (var reason in report.Problems.GroupBy(p => p.Reason.Split(':')[0]).OrderByDescending(g => g.Count()).Take(5))

@@ -81,7 +81,7 @@ public static class SealedJson
             var e = JsonSerializer.Deserialize<T>(ref reader, Reading)!;
             var sealedBytes = SealedText.Found;
             SealedText.Found = null;
-            return withPersonal(e, keys?.Open(person(e), sealedBytes));
+            return withPersonal(e, keys.Open(person(e), sealedBytes));
         }
     }
 

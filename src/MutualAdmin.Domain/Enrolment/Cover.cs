@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MutualAdmin.Domain.Contributions;
 using static MutualAdmin.Domain.Enrolment.Affiliation;
 
 namespace MutualAdmin.Domain.Enrolment;
@@ -19,6 +20,19 @@ public sealed record BeneficiaryCover(BeneficiaryState State, DateOnly? CoverFro
 public static class Cover
 {
     static readonly BeneficiaryCover NotAffiliated = new(BeneficiaryState.NotAffiliated, null, null);
+
+    /// <summary>
+    /// K-6 and E-8 on the date asked, whether or not a job has recorded the suspension yet: the arrears
+    /// of the affiliation's account (null when none is open) count beside the suspensions it recorded.
+    /// </summary>
+    public static BeneficiaryCover On(DateOnly date, HouseholdPerson person, Affiliation affiliation, ContributionAccount? account) =>
+        On(date, person, affiliation, ArrearsOf(affiliation, account));
+
+    /// <summary>K-6: the periods the account's unpaid member shares suspend, under the affiliation's own grace (S-2).</summary>
+    public static IReadOnlyList<DateRange> ArrearsOf(Affiliation affiliation, ContributionAccount? account) =>
+        affiliation is Activated a && account is ContributionAccount.Open open
+            ? Arrears.SuspensionPeriods(open, a.Terms.GracePeriodDays)
+            : [];
 
     /// <summary>With the waiting and grace periods the affiliation keeps from its scheme version (S-2).</summary>
     /// <param name="arrears">K-6 suspension periods computed from the contribution accounts

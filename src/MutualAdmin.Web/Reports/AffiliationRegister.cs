@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MutualAdmin.Domain;
+using MutualAdmin.Domain.Contributions;
 using MutualAdmin.Domain.Enrolment;
 using MutualAdmin.EventStore.Events;
 using MutualAdmin.Web.Enrolment.Eligibility;
@@ -14,7 +15,7 @@ namespace MutualAdmin.Web.Reports;
 /// </summary>
 public sealed class AffiliationRegister(EventStore.EventStore store)
 {
-    private static readonly string[] Types = [.. Household.Events.Values, .. Affiliation.Events.Values];
+    private static readonly string[] Types = [.. Household.Events.Values, .. Affiliation.Events.Values, .. ContributionAccount.Events.Values];
     private static readonly BeneficiaryState[] Stock = [BeneficiaryState.Waiting, BeneficiaryState.Covered, BeneficiaryState.Suspended, BeneficiaryState.Lapsed];
     private static readonly (string Band, int From, int To)[] AgeBands =
         [("0-4", 0, 4), ("5-14", 5, 14), ("15-24", 15, 24), ("25-49", 25, 49), ("50-64", 50, 64), ("65+", 65, int.MaxValue)];
@@ -32,8 +33,10 @@ public sealed class AffiliationRegister(EventStore.EventStore store)
         Render(tenant, await Fold(tenant, position, ct), periods, position, scope);
 
     /// <summary>The mutual's households and affiliations folded up to a position, and the flows seen on the way.</summary>
+    /// <param name="Accounts">The contribution account of each affiliation: its arrears suspend cover on their dates (K-6).</param>
     public sealed record Folded(IReadOnlyDictionary<Guid, Household> Households, IReadOnlyDictionary<Guid, Affiliation> Affiliations,
-        IReadOnlyList<(string Flow, DateOnly On, Guid? Household, Guid? Affiliation)> Flows);
+        IReadOnlyList<(string Flow, DateOnly On, Guid? Household, Guid? Affiliation)> Flows,
+        IReadOnlyDictionary<Guid, ContributionAccount> Accounts);
 
     /// <summary>
     /// The whole mutual, whatever part a report is then rendered for: the dashboard folds while it
@@ -47,6 +50,7 @@ public sealed class AffiliationRegister(EventStore.EventStore store)
         var households = new Dictionary<Guid, Household>();
         var affiliations = new Dictionary<Guid, Affiliation>();
         var flows = new List<(string Flow, DateOnly On, Guid? Household, Guid? Affiliation)>();
+        var accounts = new Dictionary<string, ContributionAccount>();
         await foreach (var e in reader.ReadTypesUpTo(position, Types, ct))
             switch (e.Data)
             {
@@ -60,8 +64,12 @@ public sealed class AffiliationRegister(EventStore.EventStore store)
                     affiliations[id] = Affiliation.Evolve(affiliations.GetValueOrDefault(id) ?? Affiliation.Initial, a);
                     if (Flow(e.Data) is { } affiliationFlow) flows.Add((affiliationFlow.Flow, affiliationFlow.On, null, id));
                     break;
+                case IContributionEvent c:
+                    accounts[e.StreamKey] = ContributionAccount.Evolve(accounts.GetValueOrDefault(e.StreamKey) ?? ContributionAccount.Initial, c);
+                    break;
             }
-        return new(households, affiliations, flows);
+        return new(households, affiliations, flows,
+            accounts.Values.OfType<ContributionAccount.Open>().ToDictionary(a => a.AffiliationId, a => (ContributionAccount)a));
     }
 
     /// <param name="scope">Only these households and their affiliations (the dashboard's locality); null for the whole mutual.</param>
@@ -70,7 +78,9 @@ public sealed class AffiliationRegister(EventStore.EventStore store)
         var flows = folded.Flows.Where(f => scope is null
                 || (f.Household is { } h ? scope.Households.Contains(h) : scope.Affiliations.Contains(f.Affiliation!.Value)))
             .Select(f => (f.Flow, f.On)).ToList();
-        var byHousehold = folded.Affiliations.Values.Select(a => (Terms: TermsOf(a), Affiliation: a)).Where(x => x.Terms is not null)
+        var byHousehold = folded.Affiliations.Values
+            .Select(a => (Terms: TermsOf(a), Affiliation: a, Arrears: TermsOf(a) is { } t ? Cover.ArrearsOf(a, folded.Accounts.GetValueOrDefault(t.AffiliationId)) : []))
+            .Where(x => x.Terms is not null)
             .ToLookup(x => x.Terms!.HouseholdId);
         var people = folded.Households.Values.OfType<Household.Registered>().Where(h => scope?.Households.Contains(h.HouseholdId) != false)
             .SelectMany(h => h.People.Select(person => (Person: person, Affiliations: byHousehold[h.HouseholdId]))).ToList();
@@ -78,7 +88,7 @@ public sealed class AffiliationRegister(EventStore.EventStore store)
     }
 
     private static JsonObject Render(string tenant, Period period, long position,
-        List<(HouseholdPerson Person, IEnumerable<(AffiliationTerms? Terms, Affiliation Affiliation)> Affiliations)> people,
+        List<(HouseholdPerson Person, IEnumerable<(AffiliationTerms? Terms, Affiliation Affiliation, IReadOnlyList<DateRange> Arrears)> Affiliations)> people,
         List<(string Flow, DateOnly On)> flowsSeen)
     {
         var flows = new SortedDictionary<string, int>(StringComparer.Ordinal)
@@ -90,7 +100,7 @@ public sealed class AffiliationRegister(EventStore.EventStore store)
         foreach (var (person, withAffiliations) in people)
         {
             var best = withAffiliations
-                .Select(x => (Cover: Cover.On(monthEnd, person, x.Affiliation), x.Terms!.Channel))
+                .Select(x => (Cover: Cover.On(monthEnd, person, x.Affiliation, x.Arrears), x.Terms!.Channel))
                 .Where(x => Stock.Contains(x.Cover.State))
                 .OrderBy(x => Array.IndexOf(Preference, x.Cover.State)).FirstOrDefault();
             if (best.Cover is not null) rows.Add(new(person, best.Cover, best.Channel));

@@ -1,4 +1,6 @@
+using MutualAdmin.Domain.Contributions;
 using MutualAdmin.Domain.Enrolment;
+using MutualAdmin.Domain.Tests.Contributions;
 using static MutualAdmin.Domain.Enrolment.BeneficiaryState;
 using static MutualAdmin.Domain.Tests.Enrolment.AffiliationTests;
 using static MutualAdmin.Domain.Tests.Enrolment.People;
@@ -110,5 +112,22 @@ public class CoverTests
         Assert.Equal(Covered, CoverOf(Awa, household, ActiveSince(Activation), new(2026, 7, 31), arrears).State);
         Assert.Equal(Suspended, CoverOf(Awa, household, ActiveSince(Activation), new(2026, 8, 1), arrears).State);
         Assert.Equal(Covered, CoverOf(Awa, household, ActiveSince(Activation), new(2026, 8, 10), arrears).State);
+    }
+
+    [Fact]
+    public void K_6_an_unpaid_quarter_suspends_cover_from_due_plus_grace_plus_one_with_no_suspension_recorded()
+    {
+        // Year from 2026-01-01, the second quarter due 2026-04-01 and unpaid: suspended from 2026-05-02 (grace 30).
+        var account = Accounts.AccountOf(Accounts.QuarterlyOpened(Activation, Activation),
+            Accounts.Paid("R-1", 1750, Activation, 0, new Allocation(1, 1750)));
+        var household = HouseholdOf(AwaRegistered);
+        var affiliation = ActiveSince(Activation, waived: true);
+        Assert.Equal(Covered, Cover.On(new(2026, 5, 1), household.Find(Awa)!, affiliation, account).State);
+        Assert.Equal(Suspended, Cover.On(new(2026, 5, 2), household.Find(Awa)!, affiliation, account).State);
+        Assert.Equal(Suspended, Cover.On(new(2026, 12, 1), household.Find(Awa)!, affiliation, account).State);
+        var paid = Accounts.AccountOf(Accounts.QuarterlyOpened(Activation, Activation),
+            Accounts.Paid("R-1", 1750, Activation, 0, new Allocation(1, 1750)), Accounts.Paid("R-2", 1750, new(2026, 6, 10), 0, new Allocation(2, 1750)));
+        Assert.Equal(Suspended, Cover.On(new(2026, 6, 9), household.Find(Awa)!, affiliation, paid).State);
+        Assert.Equal(Covered, Cover.On(new(2026, 6, 10), household.Find(Awa)!, affiliation, paid).State);
     }
 }

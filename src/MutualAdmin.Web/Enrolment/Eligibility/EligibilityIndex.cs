@@ -1,4 +1,7 @@
+using MutualAdmin.Domain;
+using MutualAdmin.Domain.Contributions;
 using MutualAdmin.Domain.Enrolment;
+using MutualAdmin.Web.Contributions;
 using MutualAdmin.EventStore;
 using MutualAdmin.EventStore.Projections;
 using MutualAdmin.EventStore.Streams;
@@ -11,11 +14,14 @@ namespace MutualAdmin.Web.Enrolment.Eligibility;
 /// The eligibility index, inline (architecture.md decision 5): claims and the Fund's eligibility check
 /// must see an affiliation or a death in the same instant it is recorded. For every household touched
 /// by the unit of work, it folds the household and its affiliations (stored events + pending ones)
-/// and rewrites the periods of each beneficiary.
+/// and rewrites the periods of each beneficiary. A payment or reversal concerns it too: K-6 arrears
+/// suspend cover from due date + grace + 1 whether or not a job has recorded the suspension, so the
+/// periods are computed with the arrears of each affiliation's account (architecture.md decision 7).
 /// </summary>
 public sealed class EligibilityIndex(EventStore.EventStore store) : IBulkInlineProjection
 {
-    public bool Concerns(IReadOnlyList<PendingEvent> events) => events.Any(e => e.Data is IHouseholdEvent or IAffiliationEvent);
+    public bool Concerns(IReadOnlyList<PendingEvent> events) =>
+        events.Any(e => e.Data is IHouseholdEvent or IAffiliationEvent or IContributionEvent);
 
     public async Task Apply(string tenant, IReadOnlyList<PendingEvent> events, NpgsqlConnection connection,
         NpgsqlTransaction transaction, CancellationToken ct)
@@ -32,6 +38,11 @@ public sealed class EligibilityIndex(EventStore.EventStore store) : IBulkInlineP
                     break;
                 case IAffiliationEvent:
                     if (await HouseholdOf(tenant, e.StreamKey, connection, ct) is { } h) households.Add(h);
+                    break;
+                case IContributionEvent:
+                    if (await AffiliationOfAccount(tenant, e.StreamKey, events, connection, ct) is { } affiliation
+                        && await HouseholdOf(tenant, EnrolmentStreams.Affiliation(tenant, affiliation).Key, connection, ct) is { } payer)
+                        households.Add(payer);
                     break;
             }
         }
@@ -68,10 +79,17 @@ public sealed class EligibilityIndex(EventStore.EventStore store) : IBulkInlineP
         var isNew = pending.Any(p => p.Data is MemberRegistered m && m.HouseholdId == householdId);
         if (await Fold(EnrolmentStreams.Household(tenant, householdId), Household.Initial,
                 (s, e) => e is IHouseholdEvent h ? Household.Evolve(s, h) : s, pending, connection, ct, read: !isNew) is not Household.Registered household) return;
-        var affiliations = new List<Affiliation>();
+        // Only activated affiliations give cover; each with the arrears of its account (K-6).
+        var affiliations = new List<(Affiliation.Activated Affiliation, IReadOnlyList<DateRange> Arrears)>();
         foreach (var id in isNew ? [] : await AffiliationsOf(tenant, householdId, connection, ct))
-            affiliations.Add(await Fold(EnrolmentStreams.Affiliation(tenant, id), Affiliation.Initial,
-                (s, e) => e is IAffiliationEvent a ? Affiliation.Evolve(s, a) : s, pending, connection, ct));
+        {
+            if (await Fold(EnrolmentStreams.Affiliation(tenant, id), Affiliation.Initial,
+                    (s, e) => e is IAffiliationEvent a ? Affiliation.Evolve(s, a) : s, pending, connection, ct) is not Affiliation.Activated activated)
+                continue;
+            var account = await Fold(ContributionStreams.Account(tenant, ContributionStreams.AccountId(tenant, id)), ContributionAccount.Initial,
+                ContributionStreams.EvolveAccount, pending, connection, ct);
+            affiliations.Add((activated, Cover.ArrearsOf(activated, account)));
+        }
 
         await using var batch = new NpgsqlBatch(connection);
         var numbers = household.People.Select(p => p.BeneficiaryNumber).ToArray();
@@ -91,8 +109,8 @@ public sealed class EligibilityIndex(EventStore.EventStore store) : IBulkInlineP
             batch.BatchCommands.Add(Command("""
                 insert into eligibility_beneficiaries values ($1, $2, $3, $4) on conflict (beneficiary_number) do nothing
                 """, person.BeneficiaryNumber, tenant, householdId, person.PersonId));
-            foreach (var affiliation in affiliations.OfType<Affiliation.Activated>())
-                foreach (var p in Timeline.Of(person, affiliation))
+            foreach (var (affiliation, arrears) in affiliations)
+                foreach (var p in Timeline.Of(person, affiliation, arrears))
                     batch.BatchCommands.Add(Command("insert into eligibility_periods values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                         person.BeneficiaryNumber, affiliation.Terms.AffiliationId, p.From, Nullable(p.To),
                         Wire(p.Cover.State), Nullable(p.Cover.CoverFrom), Nullable(p.Cover.CoverTo), tenant, affiliation.Terms.SchemeCode));
@@ -113,6 +131,18 @@ public sealed class EligibilityIndex(EventStore.EventStore store) : IBulkInlineP
         await using var command = new NpgsqlCommand("select household_id from household_affiliations where tenant_id = $1 and affiliation_id = $2", connection);
         command.Parameters.Add(new() { Value = tenant });
         command.Parameters.Add(new() { Value = Guid.Parse(affiliationStream["affiliation-".Length..]) });
+        return await command.ExecuteScalarAsync(ct) as Guid?;
+    }
+
+    /// <summary>The affiliation an account belongs to: from its opening in this unit, else from the inline account index.</summary>
+    private static async Task<Guid?> AffiliationOfAccount(string tenant, string accountStream, IReadOnlyList<PendingEvent> pending,
+        NpgsqlConnection connection, CancellationToken ct)
+    {
+        if (pending.Select(p => p.Data).OfType<ContributionAccountOpened>().FirstOrDefault(o => accountStream.EndsWith(o.AccountId.ToString())) is { } opened)
+            return opened.AffiliationId;
+        await using var command = new NpgsqlCommand("select affiliation_id from contribution_accounts where tenant_id = $1 and account_id = $2", connection);
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = Guid.Parse(accountStream["contribution-account-".Length..]) });
         return await command.ExecuteScalarAsync(ct) as Guid?;
     }
 

@@ -1,3 +1,4 @@
+using MutualAdmin.Domain;
 using MutualAdmin.Domain.Enrolment;
 using static MutualAdmin.Domain.Enrolment.Affiliation;
 
@@ -14,7 +15,9 @@ public sealed record CoverPeriod(DateOnly From, DateOnly? To, BeneficiaryCover C
 /// </summary>
 public static class Timeline
 {
-    public static IReadOnlyList<CoverPeriod> Of(HouseholdPerson person, Affiliation affiliation)
+    /// <param name="arrears">K-6 suspensions the account's arrears give (<see cref="Cover.ArrearsOf"/>): known
+    /// ahead from the due dates, so a suspension is in the index from its first day without any job.</param>
+    public static IReadOnlyList<CoverPeriod> Of(HouseholdPerson person, Affiliation affiliation, IReadOnlyList<DateRange>? arrears = null)
     {
         if (affiliation is not Activated a) return [];
         var changes = new SortedSet<DateOnly> { a.ActivatedOn, Cover.CoverStart(person, a) };
@@ -24,7 +27,7 @@ public static class Timeline
             changes.Add(year.End.AddDays(1));
             changes.Add(year.End.AddDays(a.Terms.GracePeriodDays + 1));
         }
-        foreach (var s in a.Suspensions)
+        foreach (var s in a.Suspensions.Concat(arrears ?? []))
         {
             changes.Add(s.From);
             if (s.To is { } to) changes.Add(to.AddDays(1));
@@ -37,7 +40,7 @@ public static class Timeline
         var dates = changes.Where(d => d >= a.ActivatedOn).ToList();
         for (var i = 0; i < dates.Count; i++)
         {
-            var cover = Cover.On(dates[i], person, a);
+            var cover = Cover.On(dates[i], person, a, arrears);
             DateOnly? to = i + 1 < dates.Count ? dates[i + 1].AddDays(-1) : null;
             if (periods.Count > 0 && periods[^1].Cover == cover && periods[^1].To == dates[i].AddDays(-1))
                 periods[^1] = periods[^1] with { To = to };

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using MutualAdmin.Domain;
 using MutualAdmin.Domain.Enrolment;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Enrolment.Eligibility;
@@ -26,13 +27,14 @@ public static class GetMember
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var h = file.Household;
         return TypedResults.Ok(new Member(h.HouseholdId, h.MemberId, h.Locality, h.OccupationCategory, file.Version, today,
-            [.. h.People.Select(p => View(p, CoverOn(today, p, file.Affiliations)))],
+            [.. h.People.Select(p => View(p, CoverOn(today, p, file.WithArrears)))],
             [.. file.Affiliations.Select(View)]));
     }
 
     /// <summary>The most favourable cover across the household's affiliations (a lapsed year and its successor).</summary>
-    public static BeneficiaryCover CoverOn(DateOnly date, HouseholdPerson p, IEnumerable<Affiliation> affiliations) =>
-        affiliations.Select(a => Cover.On(date, p, a))
+    public static BeneficiaryCover CoverOn(DateOnly date, HouseholdPerson p,
+        IEnumerable<(Affiliation Affiliation, IReadOnlyList<DateRange> Arrears)> affiliations) =>
+        affiliations.Select(a => Cover.On(date, p, a.Affiliation, a.Arrears))
             .OrderBy(c => c.State switch
             {
                 BeneficiaryState.Covered => 0, BeneficiaryState.Suspended => 1, BeneficiaryState.Waiting => 2,

@@ -16,6 +16,7 @@ public static class AuthExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<Tokens>();
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<Actor>();
         services.AddSingleton<IAuthorizationPolicyProvider, StaffPolicyProvider>();
         services.AddAuthorization(Policies.AddPolicies);

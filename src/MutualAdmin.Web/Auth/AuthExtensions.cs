@@ -17,6 +17,7 @@ public static class AuthExtensions
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<Tokens>();
         services.AddSingleton<SignInThrottle>();
+        services.AddClientRateLimits();
         services.AddScoped<Actor>();
         services.AddSingleton<IAuthorizationPolicyProvider, StaffPolicyProvider>();
         services.AddAuthorization(Policies.AddPolicies);

@@ -49,7 +49,7 @@ public static class AuthApi
     /// <summary>The account a staff sign-in counts against in <see cref="SignInThrottle"/>; clients count as "{kind}:{id}".</summary>
     public static string StaffAccount(string username) => $"user:{username}";
 
-    private static ProblemHttpResult Refused(SignInResult result, HttpContext http, TimeProvider clock) =>
+    private static ProblemHttpResult Refused(SignInOutcome result, HttpContext http, TimeProvider clock) =>
         result.LockedUntil is { } until ? SignInThrottle.LockedOut(http, until, clock.GetUtcNow()) : BadCredentials();
 
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;

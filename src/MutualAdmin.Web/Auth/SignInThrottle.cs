@@ -7,8 +7,9 @@ namespace MutualAdmin.Web.Auth;
 
 /// <summary>
 /// How many sign-ins (staff passwords and API client secrets alike) one network address and one
-/// account may try per window: Auth:SignInLimits:PerAddress (default 30), :PerAccount (default 10),
-/// :Window (default one minute). Kept in this node's memory: it slows guessing down, and the
+/// account may try per window: Auth:SignInLimits:PerAddress (default 60), :PerAccount (default 20),
+/// :Window (default one minute). Every attempt costs a deliberately slow hash check, so this also
+/// keeps one caller from taking the processor. Kept in this node's memory: it slows guessing down; the
 /// lockout (<see cref="SignInLockout"/>), kept in the database, stops it across nodes.
 /// The account is only known once the body is read, so the endpoints ask here rather than the
 /// rate-limiting middleware, and the UI's sign-in form asks the same.
@@ -22,8 +23,8 @@ public sealed class SignInThrottle : IDisposable
     public SignInThrottle(IConfiguration configuration)
     {
         window = configuration.GetValue("Auth:SignInLimits:Window", TimeSpan.FromMinutes(1));
-        byAddress = Limiter(configuration.GetValue("Auth:SignInLimits:PerAddress", 30), window);
-        byAccount = Limiter(configuration.GetValue("Auth:SignInLimits:PerAccount", 10), window);
+        byAddress = Limiter(configuration.GetValue("Auth:SignInLimits:PerAddress", 60), window);
+        byAccount = Limiter(configuration.GetValue("Auth:SignInLimits:PerAccount", 20), window);
     }
 
     /// <summary>Takes one attempt from the caller's address and from the account (a username, or kind and client id).</summary>

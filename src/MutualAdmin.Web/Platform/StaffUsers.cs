@@ -9,7 +9,7 @@ namespace MutualAdmin.Web.Platform;
 public sealed record StaffUser(string Tenant, Guid Id, string Username, string DisplayName, IReadOnlyList<string> Roles, string Language);
 
 /// <summary>What a sign-in came to: the user; or nobody, and until when the username is locked out if it is.</summary>
-public sealed record SignInResult(StaffUser? User, DateTimeOffset? LockedUntil = null);
+public sealed record SignInOutcome(StaffUser? User, DateTimeOffset? LockedUntil = null);
 
 /// <summary>A mutual's staff accounts; passwords are kept only as ASP.NET Identity hashes.</summary>
 public sealed class StaffUsers(Database database, IPasswordHasher<StaffUser> hasher, SignInLockout lockout, TimeProvider clock)
@@ -45,7 +45,7 @@ public sealed class StaffUsers(Database database, IPasswordHasher<StaffUser> has
     /// unknown username do the same work (one look-up, one hash check, one count of the failure),
     /// so neither the answer nor its time says which usernames exist.
     /// </summary>
-    public async Task<SignInResult> SignIn(string username, string password, CancellationToken ct)
+    public async Task<SignInOutcome> SignIn(string username, string password, CancellationToken ct)
     {
         await using var command = database.DataSource.CreateCommand($"""
             select {string.Join(", ", Columns.Split(", ").Select(c => "u." + c))}, u.password_hash, f.locked_until, f.username is not null

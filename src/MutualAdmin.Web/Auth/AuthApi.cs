@@ -20,28 +20,37 @@ public static class AuthApi
         app.MapPost("/api/auth/sign-in", SignIn).AllowAnonymous().WithTags("Auth");
         app.MapPost("/api/auth/sign-out", (Delegate)SignOut).RequireAuthorization(Policies.AnyStaff).WithTags("Auth");
         app.MapGet("/api/me", WhoAmI).RequireAuthorization(Policies.AnyStaff).WithTags("Auth");
-        app.MapPost("/fund/v1/token", (ClientCredentials c, ApiClients clients, Tokens tokens, CancellationToken ct) =>
-            ClientToken(Roles.Fund, c, clients, tokens, ct)).AllowAnonymous().WithTags("Fund");
-        app.MapPost("/provider/v1/token", (ClientCredentials c, ApiClients clients, Tokens tokens, CancellationToken ct) =>
-            ClientToken(Roles.Provider, c, clients, tokens, ct)).AllowAnonymous().WithTags("Provider");
+        app.MapPost("/fund/v1/token", (ClientCredentials c, ApiClients clients, SignInThrottle throttle, HttpContext http, Tokens tokens, CancellationToken ct) =>
+            ClientToken(Roles.Fund, c, clients, throttle, http, tokens, ct)).AllowAnonymous().WithTags("Fund");
+        app.MapPost("/provider/v1/token", (ClientCredentials c, ApiClients clients, SignInThrottle throttle, HttpContext http, Tokens tokens, CancellationToken ct) =>
+            ClientToken(Roles.Provider, c, clients, throttle, http, tokens, ct)).AllowAnonymous().WithTags("Provider");
         return app;
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> StaffToken(
-        StaffCredentials credentials, StaffUsers users, Tokens tokens, CancellationToken ct)
+        StaffCredentials credentials, StaffUsers users, SignInThrottle throttle, TimeProvider clock, HttpContext http, Tokens tokens, CancellationToken ct)
     {
-        var user = await users.SignIn(credentials.Username, credentials.Password, ct);
-        return user is null ? BadCredentials() : TypedResults.Ok(tokens.Issue(ClaimsOf(user), Tokens.StaffLifetime));
+        if (throttle.Admit(http, StaffAccount(credentials.Username)) is { } wait) return SignInThrottle.TooMany(http, wait);
+        var result = await users.SignIn(credentials.Username, credentials.Password, ct);
+        if (result.User is not { } user) return Refused(result, http, clock);
+        return TypedResults.Ok(tokens.Issue(ClaimsOf(user), Tokens.StaffLifetime));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SignIn(
-        StaffCredentials credentials, StaffUsers users, HttpContext http, CancellationToken ct)
+        StaffCredentials credentials, StaffUsers users, SignInThrottle throttle, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        var user = await users.SignIn(credentials.Username, credentials.Password, ct);
-        if (user is null) return BadCredentials();
+        if (throttle.Admit(http, StaffAccount(credentials.Username)) is { } wait) return SignInThrottle.TooMany(http, wait);
+        var result = await users.SignIn(credentials.Username, credentials.Password, ct);
+        if (result.User is not { } user) return Refused(result, http, clock);
         await http.SignInAsync(CookieScheme, CookiePrincipal(user));
         return TypedResults.NoContent();
     }
+
+    /// <summary>The account a staff sign-in counts against in <see cref="SignInThrottle"/>; clients count as "{kind}:{id}".</summary>
+    public static string StaffAccount(string username) => $"user:{username}";
+
+    private static ProblemHttpResult Refused(SignInOutcome result, HttpContext http, TimeProvider clock) =>
+        result.LockedUntil is { } until ? SignInThrottle.LockedOut(http, until, clock.GetUtcNow()) : BadCredentials();
 
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
 
@@ -62,9 +71,12 @@ public static class AuthApi
         return TypedResults.Ok(new Me(actor.Id, actor.Kind, actor.Tenant, tenant?.Name, actor.Roles, user?.DisplayName, user?.Language));
     }
 
-    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> ClientToken(
-        string kind, ClientCredentials credentials, ApiClients clients, Tokens tokens, CancellationToken ct)
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> ClientToken(string kind, ClientCredentials credentials,
+        ApiClients clients, SignInThrottle throttle, HttpContext http, Tokens tokens, CancellationToken ct)
     {
+        // Secrets are long random strings, so a client is throttled but never locked out: a lockout
+        // would only let anyone who knows a client id cut the Fund off.
+        if (throttle.Admit(http, $"{kind}:{credentials.ClientId}") is { } wait) return SignInThrottle.TooMany(http, wait);
         var client = await clients.Authenticate(kind, credentials.ClientId, credentials.ClientSecret, ct);
         if (client is null) return BadCredentials();
         List<Claim> claims = [new(ClaimNames.Subject, client.Id), new(ClaimNames.Kind, kind), new(ClaimNames.Name, client.Name), new(ClaimNames.Role, kind)];

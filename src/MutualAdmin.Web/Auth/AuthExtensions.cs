@@ -16,6 +16,8 @@ public static class AuthExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<Tokens>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddClientRateLimits();
         services.AddScoped<Actor>();
         services.AddSingleton<IAuthorizationPolicyProvider, StaffPolicyProvider>();
         services.AddAuthorization(Policies.AddPolicies);

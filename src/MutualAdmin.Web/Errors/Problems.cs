@@ -18,6 +18,8 @@ public static class Problems
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
     public const string IdempotencyKeyInvalid = Base + "idempotency-key-invalid";
     public const string BeneficiaryUnknown = Base + "beneficiary-unknown";
+    public const string TooManyRequests = Base + "too-many-requests";
+    public const string SignInLocked = Base + "sign-in-locked";
     public const string Unexpected = Base + "unexpected";
 
     public static string ForStatus(int status) => status switch
@@ -31,6 +33,7 @@ public static class Problems
         412 => VersionMismatch,
         413 => RequestTooLarge,
         422 => IdempotencyKeyReused,
+        429 => TooManyRequests,
         _ => Unexpected,
     };
 }

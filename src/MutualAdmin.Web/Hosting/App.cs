@@ -47,6 +47,7 @@ public static class App
         app.UseErrors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter(); // per API client, once the caller is known (Auth/ClientRateLimits.cs)
         app.UseAntiforgery(); // the UI's sign-in form
         app.UseIdempotency();
         app.MapHealth();

@@ -10,6 +10,10 @@ public sealed record ApiClient(string Id, string Kind, string? Tenant, string? P
 public sealed class ApiClients(Database database)
 {
     private static readonly PasswordHasher<ApiClient> Hasher = new();
+    private static readonly ApiClient Nobody = new("", "", null, null, "");
+
+    /// <summary>An unknown client id has this hash checked instead, so that it answers as slowly as a wrong secret.</summary>
+    private static readonly Lazy<string> NobodysHash = new(() => Hasher.HashPassword(Nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
 
     public async Task<(ApiClient Client, string Secret)> Create(string kind, string name, string? tenant, string? provider, CancellationToken ct)
     {
@@ -35,7 +39,11 @@ public sealed class ApiClients(Database database)
         command.Parameters.Add(new() { Value = clientId });
         command.Parameters.Add(new() { Value = kind });
         await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return null;
+        if (!await reader.ReadAsync(ct))
+        {
+            Hasher.VerifyHashedPassword(Nobody, NobodysHash.Value, secret);
+            return null;
+        }
         var client = new ApiClient(reader.GetString(0), reader.GetString(1),
             reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4));
         return Hasher.VerifyHashedPassword(client, reader.GetString(5), secret) == PasswordVerificationResult.Failed ? null : client;

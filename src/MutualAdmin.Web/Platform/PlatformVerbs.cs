@@ -43,6 +43,7 @@ public static class PlatformVerbs
         {
             var unknown = parse.GetValue(roles)!.Where(r => !Roles.IsStaffRole(r)).ToList();
             if (unknown.Count > 0) { Console.Error.WriteLine($"unknown role(s): {string.Join(", ", unknown)}"); return 2; }
+            if (PasswordRules.Refusal(parse.GetValue(username), parse.GetValue(password)!) is { } weak) { Console.Error.WriteLine($"the password {weak}"); return 2; }
             await using var services = await App.Services(ct);
             var user = await services.GetRequiredService<StaffUsers>().Create(parse.GetValue(tenant)!, parse.GetValue(username)!,
                 parse.GetValue(name) ?? parse.GetValue(username)!, parse.GetValue(password)!, parse.GetValue(roles)!, parse.GetValue(language)!, ct);

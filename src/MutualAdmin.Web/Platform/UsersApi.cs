@@ -42,7 +42,7 @@ public static class UsersApi
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Username) || request.Username.Length > 100) errors["username"] = ["is required, at most 100 characters"];
         if (string.IsNullOrWhiteSpace(request.DisplayName)) errors["displayName"] = ["is required"];
-        if (request.Password.Length < 10) errors["password"] = ["must be at least 10 characters"];
+        if (PasswordRules.Refusal(request.Username, request.Password) is { } weak) errors["password"] = [weak];
         if (request.Roles.Length == 0) errors["roles"] = ["at least one role is required"];
         foreach (var (role, i) in request.Roles.Select((r, i) => (r, i)).Where(x => !Roles.IsStaffRole(x.r)))
             errors[$"roles[{i}]"] = [$"'{role}' is not a staff role ({string.Join(", ", Roles.Staff)})"];

@@ -32,7 +32,9 @@ public static class Eligibility
         var coveredCount = bench.Option("covered", 400);
         var duration = TimeSpan.FromSeconds(bench.Option("seconds", 10));
         await using var app = MutualAdmin.Web.Hosting.App.Build(
-            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:MutualAdmin={bench.ConnectionString}", "--Logging:LogLevel:Default=Warning"]);
+            ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:MutualAdmin={bench.ConnectionString}", "--Logging:LogLevel:Default=Warning",
+             // The bench measures the check's capacity, not the Fund client's rate limit (Auth/ClientRateLimits.cs).
+             "--Auth:ClientLimits:Fund:PerSecond=10000000", "--Auth:ClientLimits:Fund:Burst=10000000"]);
         await app.StartAsync();
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         await BenchMutual.Prepare(app);

@@ -32,4 +32,12 @@ public sealed class VerbTests(TestCluster cluster) : VerbTest(cluster)
         Assert.NotEqual(0, await Run("create-user", "--tenant", "mutuelle-roles", "--username", "x@roles", "--password", Password, "--role", "astronaut"));
         Assert.Empty(await Service<StaffUsers>().OfTenant("mutuelle-roles", default));
     }
+
+    [Fact]
+    public async Task A_weak_password_is_refused_and_creates_nothing()
+    {
+        await Run("create-tenant", "mutuelle-weak", "Weak");
+        Assert.NotEqual(0, await Run("create-user", "--tenant", "mutuelle-weak", "--username", "x@weak", "--password", "password2026", "--role", "cashier"));
+        Assert.Empty(await Service<StaffUsers>().OfTenant("mutuelle-weak", default));
+    }
 }

@@ -29,5 +29,7 @@ public sealed class Actor(IHttpContextAccessor accessor)
         UserId: Kind == ClaimNames.StaffKind ? Id : null,
         Role: string.Join(',', Roles),
         ClientId: Kind == ClaimNames.StaffKind ? null : Id,
+        // An Idempotency-Key's attempt: a retry after a crash looks for it to learn whether the attempt wrote.
+        CausationId: Http.Items[Idempotency.IdempotencyKeys.AttemptItem] as string,
         Reason: reason);
 }

@@ -21,6 +21,7 @@ public static class AuthExtensions
         services.AddScoped<Actor>();
         services.AddSingleton<IAuthorizationPolicyProvider, StaffPolicyProvider>();
         services.AddAuthorization(Policies.AddPolicies);
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, Refusals>();
 
         services.AddAuthentication(BearerOrCookie)
             .AddPolicyScheme(BearerOrCookie, "Bearer token or cookie", o => o.ForwardDefaultSelector = http =>

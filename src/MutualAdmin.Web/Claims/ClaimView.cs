@@ -16,7 +16,8 @@ public sealed record ClaimView(
     public static ClaimView? Of(Claim state) => state switch
     {
         PendingReview p => Build(p.Submission, ClaimStatus.PendingReview, null, null, p.AutomaticLines, p.Reasons),
-        AwaitingSecondApproval a => Build(a.Submission, ClaimStatus.AwaitingSecondApproval, a.Outcome, null, a.Lines, []) with { ReviewerId = a.ReviewerId },
+        // Not decided until the second approval (C-9): no outcome yet, the lines show what the review set.
+        AwaitingSecondApproval a => Build(a.Submission, ClaimStatus.AwaitingSecondApproval, null, null, a.Lines, []) with { ReviewerId = a.ReviewerId },
         Decided d => Build(d.Submission, WireNames.Of(d.Outcome), d.Outcome, d.RejectionCode, d.Lines, []) with { DecidedOn = d.DecidedOn },
         Paid p => Build(p.Submission, ClaimStatus.Paid, p.Outcome, null, p.Lines, []) with
         {

@@ -17,6 +17,8 @@ public static class Problems
     public const string VersionMismatch = Base + "version-mismatch";
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
     public const string IdempotencyKeyInvalid = Base + "idempotency-key-invalid";
+    public const string IdempotencyKeyInProgress = Base + "idempotency-key-in-progress";
+    public const string IdempotencyKeyAnswerLost = Base + "idempotency-key-answer-lost";
     public const string BeneficiaryUnknown = Base + "beneficiary-unknown";
     public const string TooManyRequests = Base + "too-many-requests";
     public const string SignInLocked = Base + "sign-in-locked";

@@ -16,6 +16,13 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
     private NpgsqlDataSource? dataSource;
     private NpgsqlDataSource? pipeline;
     private NpgsqlDataSource? lookups;
+    private NpgsqlDataSource? claims;
+
+    /// <summary>
+    /// This process among the database's clients: every connection it opens names it (application_name),
+    /// so another process can tell from pg_stat_activity whether it still has sessions (Idempotency).
+    /// </summary>
+    public static string Instance { get; } = $"mutualadmin/{Guid.NewGuid():N}"[..28];
 
     public NpgsqlDataSource DataSource =>
         dataSource ?? throw new InvalidOperationException("the database is not started yet");
@@ -33,6 +40,13 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
     public NpgsqlDataSource Lookups =>
         lookups ?? throw new InvalidOperationException("the database is not started yet");
 
+    /// <summary>
+    /// Sessions that hold an Idempotency-Key's claim while its request runs, apart from the pool the
+    /// requests' work uses, so that claims never take the last connection a claimed request needs.
+    /// </summary>
+    public NpgsqlDataSource Claims =>
+        claims ?? throw new InvalidOperationException("the database is not started yet");
+
     /// <summary>Every schema change of the platform: the store's, then the features' read models.</summary>
     public static IReadOnlyList<MigrationScript> Migrations =>
         [.. Migrator.Store, .. Migrator.FromAssembly(typeof(Database).Assembly, "web")];
@@ -48,14 +62,29 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
             await CreateDatabaseIfMissing(embedded.ConnectionString, ct);
             connectionString = embedded.ConnectionStringFor(DatabaseName);
         }
+        connectionString = Tagged(connectionString);
         dataSource = EventStore.EventStore.CreateDataSource(connectionString);
         pipeline = EventStore.EventStore.CreatePipeline(connectionString);
         // Reads take no lock: one connection per core, so a slow look-up does not hold up the others.
         lookups = EventStore.EventStore.CreatePipeline(connectionString,
             builder => builder.ConnectionStringBuilder.MaxPoolSize = Math.Max(2, Environment.ProcessorCount));
+        claims = EventStore.EventStore.CreateDataSource(connectionString,
+            builder => builder.ConnectionStringBuilder.MaxPoolSize = Math.Max(4, builder.ConnectionStringBuilder.MaxPoolSize / 2));
         await Migrator.Apply(dataSource, Migrations, ct);
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         logger.LogInformation("Database {Database} on {Host}:{Port} is migrated", settings.Database, settings.Host, settings.Port);
+    }
+
+    /// <summary>
+    /// Names this process on every connection, and has PostgreSQL check every second that the client of
+    /// a running statement is still there (client_connection_check_interval), so that the statements of
+    /// a killed process stop within a second instead of running on, even committing, after it is gone.
+    /// </summary>
+    private static string Tagged(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = Instance };
+        settings.Options = $"{settings.Options} -c client_connection_check_interval=1000".Trim();
+        return settings.ConnectionString;
     }
 
     private static async Task CreateDatabaseIfMissing(string serverConnectionString, CancellationToken ct)
@@ -77,6 +106,7 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
     {
         if (pipeline is not null) await pipeline.DisposeAsync();
         if (lookups is not null) await lookups.DisposeAsync();
+        if (claims is not null) await claims.DisposeAsync();
         if (dataSource is not null) await dataSource.DisposeAsync();
         if (embedded is not null) await embedded.DisposeAsync();
     }

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Errors;
 using MutualAdmin.Web.Hosting;
-using Npgsql;
 
 namespace MutualAdmin.Web.Idempotency;
 
@@ -31,13 +30,27 @@ public static class IdempotencyExtensions
 }
 
 /// <summary>
-/// The same key and body give the same response and no second effect, also when two requests race:
-/// the first to insert the key row runs, the other waits for its stored response. The same key with
-/// another body is 422. A response that failed on our side (5xx) releases the key for a retry.
+/// The same key and body give the same response and no second effect, also when two requests race;
+/// the same key with another body is 422. The first request holds the key's claim (<see cref="KeyClaim"/>,
+/// a database session) while it runs; a racing request waits up to Idempotency:Wait for its answer,
+/// then is told 409 in progress. A response that failed on our side (5xx) releases the key for a retry.
+/// A claim whose session ended without an answer (its process was killed) is taken over by the retry
+/// once that process has no session left (so nothing it sent is still running), unless its events are
+/// in the store: then the retry is told it was written and not done again.
 /// </summary>
-public sealed class IdempotencyKeys(Database database, Actor actor)
+public sealed class IdempotencyKeys(Database database, Actor actor, IConfiguration configuration, ILogger<IdempotencyKeys> logger)
 {
-    private static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(2);
+    /// <summary>The request item naming this attempt; it is the causation id of the events the attempt appends.</summary>
+    public const string AttemptItem = "idempotency-attempt";
+
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
+    private TimeSpan Wait => configuration.GetValue("Idempotency:Wait", TimeSpan.FromSeconds(10));
+
+    /// <summary>
+    /// The stated age after which an unanswered claim is taken over although its process still has
+    /// sessions (it lost the claim's session but not the others, and will not answer any more).
+    /// </summary>
+    private TimeSpan ClaimLifetime => configuration.GetValue("Idempotency:ClaimLifetime", TimeSpan.FromMinutes(10));
 
     public async Task Handle(HttpContext http, string key, Func<Task> next)
     {
@@ -45,33 +58,59 @@ public sealed class IdempotencyKeys(Database database, Actor actor)
             throw RequestValidationException.For(IdempotencyExtensions.Header, "must be 1-200 printable characters");
         var scope = actor.Kind == ClaimNames.StaffKind || actor.Kind == Roles.Provider ? $"{actor.Kind}:{actor.Tenant}" : $"{actor.Kind}:{actor.Id}";
         var fingerprint = await Fingerprint(http);
+        var ct = http.RequestAborted;
 
-        for (var waited = TimeSpan.Zero; ; waited += TimeSpan.FromMilliseconds(50))
+        await using var claim = await KeyClaim.Open(database.Claims, scope, key, logger, ct);
+        var until = DateTimeOffset.UtcNow + Wait;
+        while (!await claim.TryLock(ct))
         {
-            if (await Claim(scope, key, fingerprint, http.RequestAborted))
-            {
-                await RunAndRecord(http, scope, key, next);
-                return;
-            }
-            var stored = await Find(scope, key, http.RequestAborted);
-            if (stored is null) continue; // released by a failed first attempt: try to claim it again
-            if (!stored.Value.Fingerprint.AsSpan().SequenceEqual(fingerprint))
-            {
-                await Results.Problem(statusCode: 422, type: Problems.IdempotencyKeyReused,
-                    title: "This Idempotency-Key was used with another request.").ExecuteAsync(http);
-                return;
-            }
-            if (stored.Value.Status is { } status)
-            {
-                http.Response.StatusCode = status;
-                if (stored.Value.ContentType is { } type) http.Response.ContentType = type;
-                http.Response.Headers["Idempotent-Replayed"] = "true";
-                await http.Response.Body.WriteAsync(stored.Value.Body ?? [], http.RequestAborted);
-                return;
-            }
-            if (waited > Abandoned) await Release(scope, key);
-            await Task.Delay(50, http.RequestAborted);
+            if (DateTimeOffset.UtcNow > until) { await InProgress(http); return; }
+            await Task.Delay(Poll, ct);
         }
+        var stored = await claim.Find(ct);
+        if (stored is not null && !stored.Fingerprint.AsSpan().SequenceEqual(fingerprint))
+        {
+            await Results.Problem(statusCode: 422, type: Problems.IdempotencyKeyReused,
+                title: "This Idempotency-Key was used with another request.").ExecuteAsync(http);
+            return;
+        }
+        if (stored is { Status: { } status })
+        {
+            await Replay(http, status, stored.ContentType, stored.Body);
+            return;
+        }
+        if (stored is not null)
+        {
+            // Nobody holds the key and it has no answer: the request that claimed it ended without one.
+            if (!await Abandoned(claim, stored, until, ct)) { await InProgress(http); return; }
+            if (stored.Attempt is { } attempt && await claim.StreamsWrittenBy(attempt, stored.WrittenAfter ?? 0, ct) is { Count: > 0 } streams)
+            {
+                var (lostStatus, type, body) = Lost(http, streams);
+                await claim.Record(lostStatus, type, body);
+                await Replay(http, lostStatus, type, body);
+                return;
+            }
+        }
+        var thisAttempt = Guid.CreateVersion7();
+        await claim.Claim(fingerprint, Database.Instance, thisAttempt, ct);
+        http.Items[AttemptItem] = thisAttempt.ToString();
+        await RunAndRecord(http, claim, next);
+    }
+
+    /// <summary>
+    /// True once the claimant's process has no session left (a killed process's sessions end as soon
+    /// as PostgreSQL sees its sockets closed, a running statement within a second), so whatever it sent
+    /// has committed or rolled back; at once for a claim of this process or older than the lifetime.
+    /// </summary>
+    private async Task<bool> Abandoned(KeyClaim claim, StoredKey stored, DateTimeOffset until, CancellationToken ct)
+    {
+        if (stored.Holder is not { } holder || holder == Database.Instance || stored.Age > ClaimLifetime) return true;
+        while (await claim.HasSessions(holder, ct))
+        {
+            if (DateTimeOffset.UtcNow > until) return false;
+            await Task.Delay(Poll, ct);
+        }
+        return true;
     }
 
     private static async Task<byte[]> Fingerprint(HttpContext http)
@@ -84,7 +123,7 @@ public sealed class IdempotencyKeys(Database database, Actor actor)
         return SHA256.HashData([.. head, .. buffer.ToArray()]);
     }
 
-    private async Task RunAndRecord(HttpContext http, string scope, string key, Func<Task> next)
+    private static async Task RunAndRecord(HttpContext http, KeyClaim claim, Func<Task> next)
     {
         var original = http.Response.Body;
         using var captured = new MemoryStream();
@@ -95,47 +134,47 @@ public sealed class IdempotencyKeys(Database database, Actor actor)
         }
         catch
         {
-            await Release(scope, key);
+            await claim.Release();
             throw;
         }
         finally
         {
             http.Response.Body = original;
         }
-        if (http.Response.StatusCode >= 500) await Release(scope, key);
-        else await Record(scope, key, http.Response.StatusCode, http.Response.ContentType, captured.ToArray());
+        if (http.Response.StatusCode >= 500) await claim.Release();
+        else await claim.Record(http.Response.StatusCode, http.Response.ContentType, captured.ToArray());
         captured.Position = 0;
         await captured.CopyToAsync(original, http.RequestAborted);
     }
 
-    private async Task<bool> Claim(string scope, string key, byte[] fingerprint, CancellationToken ct) =>
-        await Execute("insert into idempotency_keys (scope, key, fingerprint) values ($1, $2, $3) on conflict do nothing",
-            ct, scope, key, fingerprint) == 1;
-
-    private Task Record(string scope, string key, int status, string? contentType, byte[] body) =>
-        Execute("update idempotency_keys set status_code = $3, content_type = $4, body = $5 where scope = $1 and key = $2",
-            CancellationToken.None, scope, key, status, (object?)contentType ?? DBNull.Value, body);
-
-    private Task Release(string scope, string key) =>
-        Execute("delete from idempotency_keys where scope = $1 and key = $2 and status_code is null", CancellationToken.None, scope, key);
-
-    private async Task<(byte[] Fingerprint, int? Status, string? ContentType, byte[]? Body)?> Find(string scope, string key, CancellationToken ct)
+    private static async Task Replay(HttpContext http, int status, string? contentType, byte[]? body)
     {
-        await using var command = database.DataSource.CreateCommand(
-            "select fingerprint, status_code, content_type, body from idempotency_keys where scope = $1 and key = $2");
-        command.Parameters.Add(new() { Value = scope });
-        command.Parameters.Add(new() { Value = key });
-        await using var r = await command.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct)) return null;
-        return (r.GetFieldValue<byte[]>(0), r.IsDBNull(1) ? null : r.GetInt32(1), r.IsDBNull(2) ? null : r.GetString(2),
-            r.IsDBNull(3) ? null : r.GetFieldValue<byte[]>(3));
+        http.Response.StatusCode = status;
+        if (contentType is not null) http.Response.ContentType = contentType;
+        http.Response.Headers["Idempotent-Replayed"] = "true";
+        await http.Response.Body.WriteAsync(body ?? [], http.RequestAborted);
     }
 
-    private async Task<int> Execute(string sql, CancellationToken ct, params object[] values)
+    private static Task InProgress(HttpContext http)
     {
-        await using var command = database.DataSource.CreateCommand(sql);
-        foreach (var v in values)
-            command.Parameters.Add(v == DBNull.Value ? new NpgsqlParameter { Value = v, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text } : new NpgsqlParameter { Value = v });
-        return await command.ExecuteNonQueryAsync(ct);
+        http.Response.Headers.RetryAfter = "1";
+        return Results.Problem(statusCode: 409, type: Problems.IdempotencyKeyInProgress,
+            title: "A request with this Idempotency-Key is still being processed.",
+            detail: "Send it again in a moment for its answer.").ExecuteAsync(http);
+    }
+
+    /// <summary>The answer to the retries of an attempt that wrote its events but died before answering.</summary>
+    private static (int Status, string ContentType, byte[] Body) Lost(HttpContext http, IReadOnlyList<string> streams)
+    {
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = 409, Type = Problems.IdempotencyKeyAnswerLost,
+            Title = "The request with this Idempotency-Key was done, but its answer was lost.",
+            Detail = "The host stopped after writing it and before answering; it is not done again. Read what it wrote back.",
+            Extensions = { ["streams"] = streams },
+        };
+        if (http.Items[Observability.Correlation.ItemKey] is string correlation) problem.Extensions["correlationId"] = correlation;
+        return (409, "application/problem+json", System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(problem,
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)));
     }
 }

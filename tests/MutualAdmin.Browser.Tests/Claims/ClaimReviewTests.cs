@@ -47,7 +47,7 @@ public sealed class ClaimReviewTests(NoWaitingHost host, Chromium chromium) : Br
         await SignOut();
 
         await SignIn($"cheikh.manager@{Thies}");
-        await Page.GotoAsync("/claims/queues/pending-second-approval");
+        await Page.GotoAsync("/claims/queues/awaiting-second-approval");
         await Page.GetByRole(AriaRole.Link, new() { Name = "HRT-2026-0042" }).ClickAsync();
         await Test("second-approval").ClickAsync();
         await Assertions.Expect(Test("claim-status")).ToHaveTextAsync("Partially approved");

@@ -95,4 +95,42 @@ public sealed class ReviewTests(TestCluster cluster) : ClaimsTest(cluster)
         Assert.Contains("261000", await before.Content.ReadAsStringAsync());
         Assert.DoesNotContain("261000", await (await auditor.GetAsync($"/api/audit/claims/{id}")).Content.ReadAsStringAsync());
     }
+    [Fact]
+    public async Task C_9_a_claim_awaiting_its_second_approval_has_no_outcome_yet_and_its_queue_is_named_by_its_status()
+    {
+        var claim = await Surgery("REV-5", "Fama Waiting");
+        var id = claim.GetProperty("claimId").GetGuid();
+        var reviewed = await Json(await Review(Reviewer, id, new { lines = new[] { new { lineNumber = 2, reject = true } }, justification = "consultation included" }));
+
+        Assert.Equal("awaiting-second-approval", reviewed.GetProperty("status").GetString());
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (reviewed.GetProperty("outcome").ValueKind, reviewed.GetProperty("decidedOn").ValueKind));
+        Assert.Equal(JsonValueKind.Null, (await Json(await Manager.GetAsync($"/api/claims/{id}"))).GetProperty("outcome").ValueKind);
+        var queue = await Json(await Manager.GetAsync("/api/claims/queues/awaiting-second-approval"));
+        Assert.Equal("awaiting-second-approval", queue.GetProperty("queue").GetString());
+        var waiting = Assert.Single(queue.GetProperty("claims").EnumerateArray(), c => c.GetProperty("claimId").GetGuid() == id);
+        Assert.Equal(("awaiting-second-approval", JsonValueKind.Null), (waiting.GetProperty("status").GetString(), waiting.GetProperty("outcome").ValueKind));
+
+        var approved = await Json(await SecondReviewer.PostAsync($"/api/claims/{id}/second-approval", null));
+        Assert.Equal(("partially-approved", "partially-approved"), (approved.GetProperty("status").GetString(), approved.GetProperty("outcome").GetString()));
+        Assert.NotEqual(JsonValueKind.Null, approved.GetProperty("decidedOn").ValueKind);
+        var unpaid = await Json(await Manager.GetAsync("/api/claims/queues/approved-unpaid"));
+        Assert.Equal("partially-approved", Assert.Single(unpaid.GetProperty("claims").EnumerateArray(), c => c.GetProperty("claimId").GetGuid() == id)
+            .GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task C_8_a_reviewer_confirms_a_claim_as_it_stands_without_restating_its_lines()
+    {
+        var claim = await Surgery("REV-6", "Mame Confirmed");
+        var id = claim.GetProperty("claimId").GetGuid();
+
+        var confirmed = await Review(Reviewer, id, new { justification = "operative report seen, pricing as adjudicated" });
+
+        Assert.True(confirmed.StatusCode == HttpStatusCode.OK, await confirmed.Content.ReadAsStringAsync());
+        var body = await Json(confirmed);
+        // The automatic pricing stands: 261,000 + 1,600, above the four-eyes threshold, so it waits for the second approval.
+        Assert.Equal(("awaiting-second-approval", 262600L), (body.GetProperty("status").GetString(), body.GetProperty("benefit").GetInt64()));
+        Assert.Equal(claim.GetProperty("lines").ToString(), body.GetProperty("lines").ToString());
+        Assert.Equal(1, await Scalar($"select count(*) from events where event_type = 'claim-reviewed' and stream_id = 'claim-{id}'"));
+    }
 }

@@ -40,4 +40,19 @@ public sealed class StatementTests(TestCluster cluster) : ContributionsTest(clus
         Assert.Equal(14000, statement.GetProperty("totalDue").GetInt64());
         Assert.Equal([3500L, 1000], Paid(statement));
     }
+    [Fact]
+    public async Task K_3_the_account_lists_its_instalments_by_number_also_when_a_later_one_falls_due_earlier()
+    {
+        var a = await Affiliate("quarterly");
+        await Pay(Cashier, a.Affiliation, "R-0701", 875);
+        var added = await Officer.PostAsync($"/api/members/{a.Household}/dependants", System.Net.Http.Json.JsonContent.Create(
+            new { dependant = Person("Modou Diop", birthDate: "2021-03-03", relationship: "child"), confirmedNotDuplicate = true }));
+        Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        await Pay(Cashier, a.Affiliation, "R-0702", 500);
+
+        // The child's share (instalment 5) is due today, before quarters 2 to 4; the list keeps the plan's numbering.
+        var instalments = (await Statement(a.Affiliation)).GetProperty("instalments").EnumerateArray().ToList();
+        Assert.Equal([1, 2, 3, 4, 5], instalments.Select(i => i.GetProperty("number").GetInt32()));
+        Assert.Equal(Today.ToString("yyyy-MM-dd"), instalments[4].GetProperty("dueOn").GetString());
+    }
 }

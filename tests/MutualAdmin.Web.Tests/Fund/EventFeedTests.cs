@@ -47,7 +47,8 @@ public sealed class EventFeedTests(TestCluster cluster) : ContributionsTest(clus
         }
         var member = events[0];
         Assert.Equal(affiliated.Number, member.GetProperty("subject").GetString());
-        Assert.Equal(("F", "member", "Thiès/Mbour/Joal-Fadiouth"), (member.GetProperty("data").GetProperty("sex").GetString(),
+        // fund-api.md: the locality code. The test household names the district Mbour, the list Joal-Fadiouth: the commune decides.
+        Assert.Equal(("F", "member", "TH-JOA-01"), (member.GetProperty("data").GetProperty("sex").GetString(),
             member.GetProperty("data").GetProperty("relationship").GetString(), member.GetProperty("data").GetProperty("locality").GetString()));
         var activated = events.Single(e => e.GetProperty("type").GetString() == "org.mutualadmin.affiliation.activated");
         Assert.Equal(affiliated.Number, activated.GetProperty("subject").GetString());
@@ -155,4 +156,30 @@ public sealed class EventFeedTests(TestCluster cluster) : ContributionsTest(clus
     private static long Position(JsonElement e) => long.Parse(e.GetProperty("position").GetString()!);
 
     private Task CaughtUp() => Service<ProjectionDaemon>().WaitForCatchUp(TimeSpan.FromSeconds(30));
+    [Fact]
+    public async Task A_beneficiary_reaches_the_feed_with_the_locality_code_of_fund_api_not_a_name_path()
+    {
+        var member = Person("Seynabou Ndiaye", birthDate: "1990-10-10");
+        var coded = await Register(Officer, new
+        {
+            member, locality = new { region = "Thiès", district = "Mbour", commune = "Saly Portudal" }, occupationCategory = "fishing",
+            dependants = new[] { Person("Ibou Ndiaye", birthDate: "2018-01-05", relationship: "child") }, confirmedNotDuplicate = true,
+        });
+        Assert.True(coded.IsSuccessStatusCode, await coded.Content.ReadAsStringAsync());
+        var unlisted = await Register(Officer, new
+        {
+            member = Person("Oumy Sarr", birthDate: "1992-11-11"), locality = new { region = "Thiès", district = "Mbour", commune = "Somone" },
+            occupationCategory = "fishing", confirmedNotDuplicate = true,
+        });
+        Assert.True(unlisted.IsSuccessStatusCode, await unlisted.Content.ReadAsStringAsync());
+        await CaughtUp();
+
+        var added = (await Json(await fund.GetAsync("/fund/v1/events?after=0"))).EnumerateArray()
+            .Where(e => e.GetProperty("type").GetString() == "org.mutualadmin.beneficiary.added")
+            .Select(e => e.GetProperty("data").GetProperty("locality")).ToList();
+        // The member and the dependant (who lives in the member's household) carry the commune's code.
+        Assert.Equal(["TH-MBO-02", "TH-MBO-02"], added.Take(2).Select(l => l.GetString()));
+        // A commune the reference list does not know has no code: null, not its names.
+        Assert.Equal(JsonValueKind.Null, added[2].ValueKind);
+    }
 }

@@ -7,7 +7,7 @@ namespace MutualAdmin.Web.Claims.Reading;
 
 /// <summary>
 /// The claims staff work on, read from the inline register so that a claim just decided is already
-/// out of the queue: pending review (C-8), pending the second approval (C-9), approved and unpaid
+/// out of the queue: pending review (C-8), awaiting the second approval (C-9), approved and unpaid
 /// per provider (C-10); and a beneficiary's claims history.
 /// </summary>
 public static class ClaimQueues
@@ -18,20 +18,28 @@ public static class ClaimQueues
 
     public sealed record Page(string Queue, IReadOnlyList<ClaimSummary> Claims);
 
+    // A queue is named by the status of the claims in it, so a client reads one word for one state.
     private static readonly Dictionary<string, string> Queues = new()
     {
-        ["pending-review"] = "status = 'pending-review'",
-        ["pending-second-approval"] = "status = 'awaiting-second-approval'",
-        ["approved-unpaid"] = "status in ('approved', 'partially-approved')",
+        [ClaimStatus.PendingReview] = $"status = '{ClaimStatus.PendingReview}'",
+        [ClaimStatus.AwaitingSecondApproval] = $"status = '{ClaimStatus.AwaitingSecondApproval}'",
+        ["approved-unpaid"] = $"status in ('{ClaimStatus.Approved}', '{ClaimStatus.PartiallyApproved}')",
     };
 
-    private const string Columns = """
-        claim_id, provider_id, provider_claim_reference, beneficiary_number, service_date, submitted_on, status, outcome,
+    /// <summary>The name the second-approval queue had before it took its claims' status; still answered.</summary>
+    private const string FormerSecondApprovalName = "pending-second-approval";
+
+    // The register keeps the reviewed outcome of a claim awaiting its second approval (the approval
+    // makes it the status); it is not an outcome until then.
+    private const string Columns = $"""
+        claim_id, provider_id, provider_claim_reference, beneficiary_number, service_date, submitted_on, status,
+        case when status = '{ClaimStatus.AwaitingSecondApproval}' then null else outcome end,
         rejection_code, claimed, benefit, decided_on, reviewer_id, batch_id
         """;
 
     public static async Task<Ok<Page>> Queue(string queue, string? providerId, int? limit, Actor actor, NpgsqlDataSource db, CancellationToken ct)
     {
+        if (queue == FormerSecondApprovalName) queue = ClaimStatus.AwaitingSecondApproval;
         if (!Queues.TryGetValue(queue, out var filter))
             throw RequestValidationException.For("queue", $"one of {string.Join(", ", Queues.Keys)}");
         var take = Math.Clamp(limit ?? 100, 1, 1000);

@@ -7,7 +7,10 @@ using MutualAdmin.Web.Schemes;
 
 namespace MutualAdmin.Web.Claims.Reviewing;
 
-/// <summary>C-8: a medical reviewer lowers quantities or prices or rejects lines, always with a justification.</summary>
+/// <summary>
+/// C-8: a medical reviewer lowers quantities or prices or rejects lines, always with a justification;
+/// naming no line confirms the claim as its automatic adjudication priced it.
+/// </summary>
 public static class ReviewClaim
 {
     // Every field optional in JSON, so that a missing one is reported by the checks below with its rule.
@@ -20,8 +23,6 @@ public static class ReviewClaim
         if (string.IsNullOrWhiteSpace(request.Justification))
             throw RequestValidationException.For("justification", "C-8 JUSTIFICATION_REQUIRED: a review states its justification");
         var lines = request.Lines ?? [];
-        if (!request.RejectClaim && lines.Count == 0)
-            throw RequestValidationException.For("lines", "name the lines to lower or reject, or reject the claim");
 
         return await ClaimStreams.Retrying<Results<Ok<ClaimView>, NotFound>>(async () =>
         {

@@ -30,7 +30,8 @@ public static class GetStatement
         var (a, _) = file.Current();
         var member = file.Household.Find(file.Household.MemberId);
         return TypedResults.Ok(new Statement(id, a.AccountId, a.PaymentPlan, a.CoverageYearStart, on, a.Dues,
-            [.. a.OldestFirst.Select(i => new InstalmentLine(i.Number, i.DueOn, i.MemberShare, i.SubsidyShare, a.MemberPaid(i.Number), a.Outstanding(i), i.ForPersonId))],
+            // By number, as the plan and the receipts name them (payments are allocated oldest first, K-4).
+            [.. a.Instalments.OrderBy(i => i.Number).Select(i => new InstalmentLine(i.Number, i.DueOn, i.MemberShare, i.SubsidyShare, a.MemberPaid(i.Number), a.Outstanding(i), i.ForPersonId))],
             [.. a.Payments.Select(p => new PaymentLine(p.Receipt, p.Amount, p.PaidOn, p.Method, p.Payer, p.Allocations, p.Credit, p.ReversedOn))],
             a.Dues.Sum(d => d.Due), a.Instalments.Sum(i => a.MemberPaid(i.Number)), a.Payments.Sum(p => p.Credit),
             Arrears.On(a, on), Arrears.IsSuspendedOn(a, on, file.Terms.GracePeriodDays),

@@ -10,7 +10,7 @@ namespace MutualAdmin.Web.Fund.Feed;
 /// </summary>
 internal sealed class FeedLinks(ProjectionTables tables, NpgsqlConnection connection, NpgsqlTransaction transaction)
 {
-    public sealed record HouseholdLink(Guid MemberId, string Locality);
+    public sealed record HouseholdLink(Guid MemberId, string? Locality);
     public sealed record AffiliationLink(Guid HouseholdId, string Scheme);
     public sealed record ClaimLink(string Beneficiary, string Provider, long Claimed, string? Outcome, long Benefit);
 
@@ -22,7 +22,7 @@ internal sealed class FeedLinks(ProjectionTables tables, NpgsqlConnection connec
 
     public void Person(string tenant, Guid person, string number) => people.Set(tenant, person, number);
 
-    public void Household(string tenant, Guid household, Guid member, string locality) =>
+    public void Household(string tenant, Guid household, Guid member, string? locality) =>
         households.Set(tenant, household, new(member, locality));
 
     public void Affiliation(string tenant, Guid affiliation, Guid household, string scheme) =>
@@ -46,7 +46,7 @@ internal sealed class FeedLinks(ProjectionTables tables, NpgsqlConnection connec
     public async Task<HouseholdLink?> HouseholdOf(string tenant, Guid household, CancellationToken ct) =>
         households.TryGet(tenant, household, out var h) ? h
         : await Read("select member_id, locality from {0} where tenant_id = $1 and household_id = $2",
-            "fund_feed_households", tenant, household, r => new HouseholdLink(r.GetGuid(0), r.GetString(1)), ct) is { } found
+            "fund_feed_households", tenant, household, r => new HouseholdLink(r.GetGuid(0), r.IsDBNull(1) ? null : r.GetString(1)), ct) is { } found
             ? households.Remember(tenant, household, found) : null;
 
     public async Task<AffiliationLink?> AffiliationOf(string tenant, Guid affiliation, CancellationToken ct) =>

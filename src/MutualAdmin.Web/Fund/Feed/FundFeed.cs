@@ -26,8 +26,8 @@ public sealed class FundFeed : IProjection
 
     public string Name => "fund-feed";
 
-    // 2: claims joined the feed (claim.decided, claim.paid).
-    public int Version => 2;
+    // 2: claims joined the feed (claim.decided, claim.paid). 3: the locality is the Fund's code, not a name path.
+    public int Version => 3;
 
     public IReadOnlyCollection<string> EventTypes { get; } =
     [
@@ -47,7 +47,7 @@ public sealed class FundFeed : IProjection
         create table {t[People]} (tenant_id text not null, person_id uuid not null, beneficiary_number text not null,
             primary key (tenant_id, person_id));
         create table {t[Households]} (tenant_id text not null, household_id uuid not null, member_id uuid not null,
-            locality text not null, primary key (tenant_id, household_id));
+            locality text, primary key (tenant_id, household_id));
         create table {t[Affiliations]} (tenant_id text not null, affiliation_id uuid not null, household_id uuid not null,
             scheme_code text not null, primary key (tenant_id, affiliation_id));
         create table {t[Accounts]} (tenant_id text not null, account_id uuid not null, affiliation_id uuid not null,
@@ -214,8 +214,8 @@ public sealed class FundFeed : IProjection
         ["relationship"] = relationship, ["addedOn"] = Day(on),
     };
 
-    /// <summary>The locality as the Fund codes it: region/district/commune.</summary>
-    public static string LocalityCode(Locality l) => $"{l.Region}/{l.District}/{l.Commune}";
+    /// <summary>The locality as the Fund codes it (fund-api.md): the commune's code, null when it has none.</summary>
+    public static string? LocalityCode(Locality l) => LocalityCodes.Of(l);
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -53,6 +53,7 @@ public static class App
         app.MapOpenApiDocs();
         app.MapAuth();
         app.MapUsers();
+        app.MapApiClients();
         app.MapProjections();
         app.MapSchemes();
         app.MapEnrolment();

@@ -6,6 +6,7 @@ public static class PlatformExtensions
 {
     public static IServiceCollection AddPlatform(this IServiceCollection services) => services
         .AddSingleton<Tenants>()
+        .AddSingleton<Auth.CredentialStamps>()
         .AddSingleton<StaffUsers>()
         .AddSingleton<ApiClients>()
         .AddSingleton<Reference.ReferenceData>()

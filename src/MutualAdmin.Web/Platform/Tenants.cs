@@ -45,9 +45,11 @@ public sealed class Tenants(Database database)
         return await reader.ReadAsync(ct) ? new Tenant(reader.GetString(0), reader.GetString(1)) : null;
     }
 
+    /// <summary>The mutuals, without the platform's own tenant.</summary>
     public async Task<IReadOnlyList<Tenant>> All(CancellationToken ct)
     {
-        await using var command = database.DataSource.CreateCommand("select tenant_id, name from tenants order by tenant_id");
+        // The mutuals: the platform's own tenant serves none.
+        await using var command = database.DataSource.CreateCommand("select tenant_id, name from tenants where tenant_id <> 'platform' order by tenant_id");
         await using var reader = await command.ExecuteReaderAsync(ct);
         var tenants = new List<Tenant>();
         while (await reader.ReadAsync(ct)) tenants.Add(new Tenant(reader.GetString(0), reader.GetString(1)));

@@ -41,7 +41,8 @@ public sealed class VerbTests(TestCluster cluster) : VerbTest(cluster)
         Assert.NotEqual(0, await Run("create-tenant", "platform", "Not a mutual"));
 
         var root = Assert.Single(await Service<StaffUsers>().OfTenant(Tenants.PlatformId, default));
-        Assert.Equal(("root@platform", new[] { "platform-admin" }), (root.Username, root.Roles.ToArray()));
+        Assert.Equal("root@platform", root.Username);
+        Assert.Equal(["platform-admin"], root.Roles);
         var token = await Client.PostAsJsonAsync("/api/auth/token", new { username = "root@platform", password = Password });
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
     }

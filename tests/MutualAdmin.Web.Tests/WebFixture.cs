@@ -44,6 +44,14 @@ public abstract class WebTest(TestCluster cluster) : IAsyncLifetime
             await Service<StaffUsers>().Create(tenant, $"{role}@{tenant}", $"{role} of {tenant}", Password, [role], "en", default);
     }
 
+    /// <summary>A platform administrator (a user of the platform's own tenant), signed in with a bearer token.</summary>
+    protected async Task<HttpClient> PlatformAdmin(string username = "root@platform")
+    {
+        await Service<Tenants>().EnsurePlatform(default);
+        await Service<StaffUsers>().Create(Tenants.PlatformId, username, "Platform administrator", Password, [Roles.PlatformAdmin], "en", default);
+        return await SignedIn(username);
+    }
+
     /// <summary>A client whose requests carry a bearer token of that staff user.</summary>
     protected async Task<HttpClient> SignedIn(string username)
     {

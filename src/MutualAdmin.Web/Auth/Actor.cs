@@ -22,6 +22,10 @@ public sealed class Actor(IHttpContextAccessor accessor)
     public IReadOnlyList<string> Roles => User.FindAll(ClaimNames.Role).Select(c => c.Value).ToList();
     public string? Provider => User.FindFirstValue(ClaimNames.Provider);
 
+    /// <summary>A platform administrator (the role, held in the platform's own tenant: <see cref="Policies.PlatformAdmin"/>).</summary>
+    public bool IsPlatformAdmin => Kind == ClaimNames.StaffKind && User.FindFirstValue(ClaimNames.Tenant) == Platform.Tenants.PlatformId
+        && Roles.Contains(Auth.Roles.PlatformAdmin);
+
     public EventMetadata Metadata(string command, string? reason = null, string? tenant = null) => new(
         tenant ?? Tenant,
         Correlation.Of(Http),

@@ -79,7 +79,8 @@ public static class AuthApi
         if (throttle.Admit(http, $"{kind}:{credentials.ClientId}") is { } wait) return SignInThrottle.TooMany(http, wait);
         var client = await clients.Authenticate(kind, credentials.ClientId, credentials.ClientSecret, ct);
         if (client is null) return BadCredentials();
-        List<Claim> claims = [new(ClaimNames.Subject, client.Id), new(ClaimNames.Kind, kind), new(ClaimNames.Name, client.Name), new(ClaimNames.Role, kind)];
+        List<Claim> claims = [new(ClaimNames.Subject, client.Id), new(ClaimNames.Kind, kind), new(ClaimNames.Name, client.Name), new(ClaimNames.Role, kind),
+            new(ClaimNames.Stamp, client.Stamp.ToString(System.Globalization.CultureInfo.InvariantCulture))];
         if (client.Tenant is not null) claims.Add(new(ClaimNames.Tenant, client.Tenant));
         if (client.Provider is not null) claims.Add(new(ClaimNames.Provider, client.Provider));
         return TypedResults.Ok(tokens.Issue(claims, Tokens.FundLifetime));
@@ -89,6 +90,7 @@ public static class AuthApi
     [
         new(ClaimNames.Subject, user.Id.ToString()), new(ClaimNames.Kind, ClaimNames.StaffKind),
         new(ClaimNames.Tenant, user.Tenant), new(ClaimNames.Name, user.DisplayName),
+        new(ClaimNames.Stamp, user.Stamp.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         .. user.Roles.Select(r => new Claim(ClaimNames.Role, r)),
     ];
 

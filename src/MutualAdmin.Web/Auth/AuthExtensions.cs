@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -28,7 +29,19 @@ public static class AuthExtensions
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? JwtBearerDefaults.AuthenticationScheme
                     : CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddJwtBearer(o => o.MapInboundClaims = false)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                // A well-signed, unexpired token still fails once its holder's stamp has moved on (CredentialStamps).
+                o.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = async c =>
+                    {
+                        if (!await c.HttpContext.RequestServices.GetRequiredService<CredentialStamps>().IsCurrent(c.Principal!, c.HttpContext.RequestAborted))
+                            c.Fail("The credential behind this token has been ended.");
+                    },
+                };
+            })
             .AddCookie(o =>
             {
                 o.Cookie.Name = "mutualadmin";
@@ -42,6 +55,15 @@ public static class AuthExtensions
                     if (c.Properties.ExpiresUtc is { } ends && c.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity)
                         identity.AddClaim(new(ClaimNames.SessionEnds, ends.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
                     return Task.CompletedTask;
+                };
+                // The cookie of a user whose password changed or who was disabled ends on its next request.
+                o.Events.OnValidatePrincipal = async c =>
+                {
+                    if (c.Principal is { } principal
+                        && await c.HttpContext.RequestServices.GetRequiredService<CredentialStamps>().IsCurrent(principal, c.HttpContext.RequestAborted))
+                        return;
+                    c.RejectPrincipal();
+                    await c.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                 };
                 // An API answers 401/403, never a redirect to a sign-in page.
                 o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = 401; return Task.CompletedTask; };

@@ -13,6 +13,13 @@ public static class Policies
     public const string Provider = "provider";
     public const string AnyStaff = "staff";
 
+    /// <summary>
+    /// The platform administrator: the only one who operates what all mutuals share (projections, dead
+    /// letters across mutuals, the Fund's webhooks, API clients). A user of the platform's own tenant
+    /// with that role; a mutual's admin is not one, whatever roles a token of theirs lists.
+    /// </summary>
+    public const string PlatformAdmin = "platform-admin";
+
     public static string Staff(params string[] roles) => "staff:" + string.Join(',', roles.Order());
 
     public static void AddPolicies(AuthorizationOptions options)
@@ -21,6 +28,8 @@ public static class Policies
         options.AddPolicy(Fund, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Kind, Roles.Fund));
         options.AddPolicy(Provider, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Kind, Roles.Provider).RequireClaim(ClaimNames.Tenant));
         options.AddPolicy(AnyStaff, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Kind, ClaimNames.StaffKind).RequireClaim(ClaimNames.Tenant));
+        options.AddPolicy(PlatformAdmin, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Kind, ClaimNames.StaffKind)
+            .RequireClaim(ClaimNames.Tenant, Platform.Tenants.PlatformId).RequireClaim(ClaimNames.Role, Roles.PlatformAdmin));
     }
 }
 
@@ -46,4 +55,8 @@ public static class PolicyExtensions
     /// <summary>Staff of the caller's mutual holding one of <paramref name="roles"/>.</summary>
     public static TBuilder ForStaff<TBuilder>(this TBuilder builder, params string[] roles) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(Policies.Staff(roles));
+
+    /// <summary>Platform administrators only (<see cref="Policies.PlatformAdmin"/>).</summary>
+    public static TBuilder ForPlatformAdmin<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(Policies.PlatformAdmin);
 }

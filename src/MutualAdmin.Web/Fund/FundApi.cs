@@ -25,7 +25,8 @@ public static class FundApi
 
         app.MapPost("/fund/fhir/CoverageEligibilityRequest", FhirEligibility.Handle).WithTags("Fund").RequireAuthorization(Policies.Fund);
 
-        var staff = app.MapGroup("/api/admin/webhooks").WithTags("Fund").ForStaff(StaffRole.Admin);
+        // The Fund's endpoints serve every mutual: platform administrators only, never a mutual's admin.
+        var staff = app.MapGroup("/api/admin/webhooks").WithTags("Fund").ForPlatformAdmin();
         staff.MapGet("", WebhookAdmin.List);
         staff.MapPost("/{id:guid}/dead-letters/{position:long}/retry", WebhookAdmin.Retry);
         return app;

@@ -54,6 +54,7 @@ public static class App
         app.MapOpenApiDocs();
         app.MapAuth();
         app.MapUsers();
+        app.MapApiClients();
         app.MapProjections();
         app.MapSchemes();
         app.MapEnrolment();

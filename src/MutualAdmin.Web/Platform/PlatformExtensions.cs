@@ -15,6 +15,7 @@ public static class PlatformExtensions
             .AddSingleton<Tenants>()
             .AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>()
             .AddSingleton<SignInLockout>()
+            .AddSingleton<Auth.CredentialStamps>()
             .AddSingleton<StaffUsers>()
             .AddSingleton<ApiClients>()
             .AddSingleton<Reference.ReferenceData>()

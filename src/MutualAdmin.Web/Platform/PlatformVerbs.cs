@@ -11,6 +11,7 @@ public static class PlatformVerbs
     {
         yield return CreateTenant();
         yield return CreateUser();
+        yield return CreatePlatformAdmin();
         yield return CreateClient("create-fund-client", Roles.Fund);
         yield return CreateClient("create-provider-client", Roles.Provider);
     }
@@ -43,11 +44,37 @@ public static class PlatformVerbs
         {
             var unknown = parse.GetValue(roles)!.Where(r => !Roles.IsStaffRole(r)).ToList();
             if (unknown.Count > 0) { Console.Error.WriteLine($"unknown role(s): {string.Join(", ", unknown)}"); return 2; }
+            if (parse.GetValue(tenant) == Tenants.PlatformId) { Console.Error.WriteLine("the platform's users are made with create-platform-admin"); return 2; }
             if (PasswordRules.Refusal(parse.GetValue(username), parse.GetValue(password)!) is { } weak) { Console.Error.WriteLine($"the password {weak}"); return 2; }
             await using var services = await App.Services(ct);
             var user = await services.GetRequiredService<StaffUsers>().Create(parse.GetValue(tenant)!, parse.GetValue(username)!,
                 parse.GetValue(name) ?? parse.GetValue(username)!, parse.GetValue(password)!, parse.GetValue(roles)!, parse.GetValue(language)!, ct);
             Console.WriteLine(user is null ? "that username is taken" : $"user {user.Username} ({user.Id}) created");
+            return user is null ? 1 : 0;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// A platform administrator: a user of the platform's own tenant (created with it, once) holding the
+    /// one role that operates what all mutuals share. No mutual's admin can grant it.
+    /// </summary>
+    private static Command CreatePlatformAdmin()
+    {
+        var username = new Option<string>("--username") { Required = true };
+        var password = new Option<string>("--password") { Required = true, Description = "At least 10 characters." };
+        var name = new Option<string>("--name") { Description = "Display name (default: the username)." };
+        var command = new Command("create-platform-admin",
+            "Create a platform administrator: operates projections, dead letters of every mutual, the Fund's webhooks and API clients.")
+            { username, password, name };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(password)!.Length < 10) { Console.Error.WriteLine("the password must be at least 10 characters"); return 2; }
+            await using var services = await App.Services(ct);
+            await services.GetRequiredService<Tenants>().EnsurePlatform(ct);
+            var user = await services.GetRequiredService<StaffUsers>().Create(Tenants.PlatformId, parse.GetValue(username)!,
+                parse.GetValue(name) ?? parse.GetValue(username)!, parse.GetValue(password)!, [Roles.PlatformAdmin], "en", ct);
+            Console.WriteLine(user is null ? "that username is taken" : $"platform administrator {user.Username} ({user.Id}) created");
             return user is null ? 1 : 0;
         });
         return command;

@@ -10,7 +10,9 @@ namespace MutualAdmin.Web.Platform;
 public static class UsersApi
 {
     public sealed record NewUser(string Username, string DisplayName, string Password, string[] Roles, string? Language = null);
-    public sealed record UserView(Guid Id, string Username, string DisplayName, IReadOnlyList<string> Roles, string Language);
+    public sealed record UserView(Guid Id, string Username, string DisplayName, IReadOnlyList<string> Roles, string Language,
+        DateTimeOffset? DisabledAt = null);
+    public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
 
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
     {
@@ -18,6 +20,12 @@ public static class UsersApi
         users.MapGet("/", List).ForStaff(StaffRole.Admin, StaffRole.Manager);
         users.MapGet("/{id:guid}", Get).ForStaff(StaffRole.Admin, StaffRole.Manager);
         users.MapPost("/", Create).ForStaff(StaffRole.Admin).Idempotent();
+        users.MapPost("/{id:guid}/disabling", (Guid id, Actor actor, StaffUsers staff, CancellationToken ct) => SetDisabled(id, true, actor, staff, ct))
+            .ForStaff(StaffRole.Admin);
+        users.MapPost("/{id:guid}/enabling", (Guid id, Actor actor, StaffUsers staff, CancellationToken ct) => SetDisabled(id, false, actor, staff, ct))
+            .ForStaff(StaffRole.Admin);
+        // Anyone signed in changes their own password (platform administrators too).
+        app.MapPost("/api/me/password", ChangePassword).RequireAuthorization(Policies.AnyStaff).WithTags("Auth");
         return app;
     }
 
@@ -37,6 +45,34 @@ public static class UsersApi
             : TypedResults.Created($"/api/admin/users/{user.Id}", View(user));
     }
 
+    /// <summary>
+    /// Disabling ends the user's tokens and cookies at once and refuses their sign-in; enabling lets them
+    /// sign in anew. An admin cannot disable themselves: a mutual must not lock out its last admin by a slip.
+    /// </summary>
+    private static async Task<Results<Ok<UserView>, NotFound, ProblemHttpResult>> SetDisabled(Guid id, bool disabled, Actor actor,
+        StaffUsers users, CancellationToken ct)
+    {
+        if (disabled && actor.Id == id.ToString())
+            return TypedResults.Problem(statusCode: 409, type: Problems.RuleRefused, title: "You cannot disable your own account.",
+                extensions: new Dictionary<string, object?> { ["code"] = "USER_DISABLES_SELF" });
+        return await users.SetDisabled(actor.Tenant, id, disabled, ct) is { } user ? TypedResults.Ok(View(user)) : TypedResults.NotFound();
+    }
+
+    /// <summary>A new password ends every token and cookie the user held, this request's own included: they sign in again.</summary>
+    private static async Task<NoContent> ChangePassword(PasswordChange request, Actor actor, StaffUsers users, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrEmpty(request.CurrentPassword)) errors["currentPassword"] = ["is required"];
+        if (request.NewPassword is null) errors["newPassword"] = ["is required"];
+        else if (PasswordRules.Refusal((await users.Find(actor.Tenant, Guid.Parse(actor.Id), ct))?.Username, request.NewPassword) is { } weak)
+            errors["newPassword"] = [weak];
+        else if (request.NewPassword == request.CurrentPassword) errors["newPassword"] = ["must differ from the current password"];
+        if (errors.Count == 0 && !await users.ChangePassword(actor.Tenant, Guid.Parse(actor.Id), request.CurrentPassword!, request.NewPassword!, ct))
+            errors["currentPassword"] = ["is not your current password"];
+        if (errors.Count > 0) throw new RequestValidationException(errors);
+        return TypedResults.NoContent();
+    }
+
     private static void Validate(NewUser request)
     {
         var errors = new Dictionary<string, string[]>();
@@ -50,5 +86,5 @@ public static class UsersApi
         if (errors.Count > 0) throw new RequestValidationException(errors);
     }
 
-    private static UserView View(StaffUser u) => new(u.Id, u.Username, u.DisplayName, u.Roles, u.Language);
+    private static UserView View(StaffUser u) => new(u.Id, u.Username, u.DisplayName, u.Roles, u.Language, u.DisabledAt);
 }

@@ -27,20 +27,24 @@ public static class ProjectionsExtensions
     public static IEndpointRouteBuilder MapProjections(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/admin/projections").WithTags("Administration");
-        group.MapGet("/", Status).ForStaff(StaffRole.Admin, StaffRole.Manager, StaffRole.Auditor);
-        group.MapGet("/dead-letters", DeadLetters).ForStaff(StaffRole.Admin, StaffRole.Manager, StaffRole.Auditor);
-        group.MapPost("/dead-letters/{tenant}/{id:long}/retry", Retry).ForStaff(StaffRole.Admin);
-        group.MapPost("/{name}/rebuild", Rebuild).ForStaff(StaffRole.Admin);
-        group.MapPost("/{name}/pause", Pause).ForStaff(StaffRole.Admin);
-        group.MapPost("/{name}/resume", Resume).ForStaff(StaffRole.Admin);
+        // A mutual's staff look at their own mutual's part (TenantView); the projections serve every
+        // mutual, so only a platform administrator acts on them or sees across mutuals.
+        group.MapGet("/", Status).ForStaff(StaffRole.Admin, StaffRole.Manager, StaffRole.Auditor, StaffRole.PlatformAdmin);
+        group.MapGet("/dead-letters", DeadLetters).ForStaff(StaffRole.Admin, StaffRole.Manager, StaffRole.Auditor, StaffRole.PlatformAdmin);
+        group.MapPost("/dead-letters/{tenant}/{id:long}/retry", Retry).ForPlatformAdmin();
+        group.MapPost("/{name}/rebuild", Rebuild).ForPlatformAdmin();
+        group.MapPost("/{name}/pause", Pause).ForPlatformAdmin();
+        group.MapPost("/{name}/resume", Resume).ForPlatformAdmin();
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<ProjectionStatus>>> Status(ProjectionDaemon daemon, CancellationToken ct) =>
-        TypedResults.Ok(await daemon.Status(ct));
+    private static async Task<Ok<IReadOnlyList<ProjectionStatus>>> Status(ProjectionDaemon daemon, Actor actor, CancellationToken ct) =>
+        TypedResults.Ok(actor.IsPlatformAdmin
+            ? await daemon.Status(ct)
+            : TenantView.Status(await daemon.Status(ct), TenantView.DeadLetters(await daemon.DeadLetters(null, ct), actor.Tenant)));
 
-    private static async Task<Ok<IReadOnlyList<DeadLetter>>> DeadLetters(ProjectionDaemon daemon, CancellationToken ct) =>
-        TypedResults.Ok(await daemon.DeadLetters(null, ct));
+    private static async Task<Ok<IReadOnlyList<DeadLetter>>> DeadLetters(ProjectionDaemon daemon, Actor actor, CancellationToken ct) =>
+        TypedResults.Ok(actor.IsPlatformAdmin ? await daemon.DeadLetters(null, ct) : TenantView.DeadLetters(await daemon.DeadLetters(null, ct), actor.Tenant));
 
     /// <summary>
     /// Applies a dead-lettered event again once its cause is fixed: 204 and it leaves the list. If it

@@ -8,8 +8,9 @@ namespace MutualAdmin.Web.Seeding;
 public sealed record DemoSeedReport(bool Seeded, IReadOnlyList<string> Usernames, string Password, string? FundClientId, string? FundClientSecret);
 
 /// <summary>
-/// Seeds the demo from seeds/: the mutuals, one user per role per mutual, providers, collectors,
-/// the ICD-10 list. Idempotent: what exists is left as it is, so it can run at every start.
+/// Seeds the demo from seeds/: the mutuals, one user per role per mutual, the platform administrator
+/// (root.admin@platform), providers, collectors, the ICD-10 list, and a Fund API client that the
+/// platform administrator finds in GET /api/admin/api-clients (and rotates for a new secret). Idempotent: what exists is left as it is, so it can run at every start.
 /// </summary>
 public sealed class DemoSeed(SeedFiles files, Tenants tenants, StaffUsers users, ApiClients clients, ReferenceData reference,
     IEnumerable<IDemoSeedStep> steps, ILogger<DemoSeed> logger)
@@ -19,6 +20,7 @@ public sealed class DemoSeed(SeedFiles files, Tenants tenants, StaffUsers users,
         var seededNow = false;
         foreach (var mutual in files.Tenants().Mutuals)
             seededNow |= await tenants.Create(new Tenant(mutual.Id, mutual.Name), ct);
+        await tenants.EnsurePlatform(ct);
 
         var userSeeds = files.Users();
         foreach (var u in userSeeds.Users)

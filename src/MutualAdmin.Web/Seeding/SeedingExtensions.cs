@@ -46,6 +46,12 @@ public static class SeedingExtensions
             """);
         if (report.FundClientId is not null)
             Console.WriteLine($"  Fund API client (shown once): clientId {report.FundClientId}  clientSecret {report.FundClientSecret}\n");
+        if (report.Usernames.FirstOrDefault(u => u.EndsWith("@" + Platform.Tenants.PlatformId, StringComparison.Ordinal)) is { } root)
+            Console.WriteLine($"""
+                  Platform administrator: {root} (same password). The Fund's clients are under Administration → API clients
+                  ({url}/admin/api-clients, or GET /api/admin/api-clients); rotating one there gives it a new secret.
+
+                """);
     }
 
     private sealed class SeedAtStartup(IServiceProvider services, IConfiguration configuration) : IHostedService

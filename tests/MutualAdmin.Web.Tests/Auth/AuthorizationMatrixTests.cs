@@ -8,7 +8,7 @@ namespace MutualAdmin.Web.Tests.Auth;
 public sealed class AuthorizationMatrixTests(TestCluster cluster) : WebTest(cluster)
 {
     private static readonly string[] Callers =
-        ["enrolment-officer", "cashier", "claims-officer", "medical-reviewer", "manager", "auditor", "admin", "fund", "provider", "anonymous"];
+        ["enrolment-officer", "cashier", "claims-officer", "medical-reviewer", "manager", "auditor", "admin", "platform-admin", "fund", "provider", "anonymous"];
 
     [Fact]
     public async Task Every_endpoint_lets_in_exactly_the_callers_of_its_row()
@@ -16,6 +16,7 @@ public sealed class AuthorizationMatrixTests(TestCluster cluster) : WebTest(clus
         await Mutual("thies");
         var clients = new Dictionary<string, HttpClient> { ["anonymous"] = Client, ["fund"] = await FundClient(), ["provider"] = await ProviderClient("thies") };
         foreach (var role in Callers.Take(7)) clients[role] = await SignedIn($"{role}@thies");
+        clients["platform-admin"] = await PlatformAdmin();
 
         // Static files of the web UI (styles, scripts, fonts: hundreds of fingerprinted variants) are
         // open by design and hold nothing of anyone's; one of them stands for all (EndpointMatrix.StaticAsset).

@@ -48,6 +48,7 @@ public sealed class BadBodyTests(TestCluster cluster) : WebTest(cluster)
         "anonymous" => Client,
         "fund" => await FundClient(),
         "provider" => await ProviderClient("thies"),
+        "platform-admin" => await PlatformAdmin(),
         _ => await SignedIn($"{caller}@thies"),
     };
 }

@@ -2,14 +2,16 @@ namespace MutualAdmin.Web.Tests.Auth;
 
 /// <summary>
 /// Who may call what: every endpoint of the running host must be listed here, with the callers
-/// allowed through. "anyone" = anonymous allowed; staff roles by name; "fund" and "provider" clients.
+/// allowed through. "anyone" = anonymous allowed; staff roles by name; "platform-admin" (a user of the
+/// platform's own tenant, issue 22); "fund" and "provider" clients.
 /// A new endpoint without a row fails <see cref="AuthorizationMatrixTests"/>.
 /// </summary>
 public static class EndpointMatrix
 {
     public const string Anyone = "anyone";
+    /// <summary>Anyone signed in as staff: a mutual's, or the platform's administrator.</summary>
     private static readonly string[] AllStaff =
-        ["enrolment-officer", "cashier", "claims-officer", "medical-reviewer", "manager", "auditor", "admin"];
+        ["enrolment-officer", "cashier", "claims-officer", "medical-reviewer", "manager", "auditor", "admin", "platform-admin"];
     private static readonly string[] EnrolmentReaders =
         ["enrolment-officer", "cashier", "claims-officer", "medical-reviewer", "manager", "auditor"];
 
@@ -21,6 +23,7 @@ public static class EndpointMatrix
         ["POST /api/auth/sign-in"] = [Anyone],
         ["POST /api/auth/sign-out"] = AllStaff,
         ["GET /api/me"] = AllStaff,
+        ["POST /api/me/password"] = AllStaff,
         ["POST /fund/v1/token"] = [Anyone],
         ["POST /provider/v1/token"] = [Anyone],
         ["GET /openapi/{documentName}.json"] = [Anyone],
@@ -41,19 +44,25 @@ public static class EndpointMatrix
         ["GET /api/reports/"] = ["manager", "auditor"],
         ["GET /api/reports/{kind}/{period}"] = ["manager", "auditor"],
         ["POST /api/reports/{kind}/{period}/publication"] = ["manager"],
-        ["GET /api/admin/webhooks/"] = ["admin"],
-        ["POST /api/admin/webhooks/{id:guid}/dead-letters/{position:long}/retry"] = ["admin"],
+        ["GET /api/admin/webhooks/"] = ["platform-admin"],
+        ["POST /api/admin/webhooks/{id:guid}/dead-letters/{position:long}/retry"] = ["platform-admin"],
+        ["GET /api/admin/api-clients/"] = ["platform-admin"],
+        ["POST /api/admin/api-clients/"] = ["platform-admin"],
+        ["POST /api/admin/api-clients/{clientId}/rotation"] = ["platform-admin"],
+        ["POST /api/admin/api-clients/{clientId}/revocation"] = ["platform-admin"],
         ["GET /api/schemes/"] = AllStaff,
         ["GET /api/schemes/{code}/versions/{version:int}"] = AllStaff,
         ["GET /api/admin/users/"] = ["admin", "manager"],
         ["GET /api/admin/users/{id:guid}"] = ["admin", "manager"],
         ["POST /api/admin/users/"] = ["admin"],
-        ["GET /api/admin/projections/"] = ["admin", "manager", "auditor"],
-        ["GET /api/admin/projections/dead-letters"] = ["admin", "manager", "auditor"],
-        ["POST /api/admin/projections/dead-letters/{tenant}/{id:long}/retry"] = ["admin"],
-        ["POST /api/admin/projections/{name}/rebuild"] = ["admin"],
-        ["POST /api/admin/projections/{name}/pause"] = ["admin"],
-        ["POST /api/admin/projections/{name}/resume"] = ["admin"],
+        ["POST /api/admin/users/{id:guid}/disabling"] = ["admin"],
+        ["POST /api/admin/users/{id:guid}/enabling"] = ["admin"],
+        ["GET /api/admin/projections/"] = ["admin", "manager", "auditor", "platform-admin"],
+        ["GET /api/admin/projections/dead-letters"] = ["admin", "manager", "auditor", "platform-admin"],
+        ["POST /api/admin/projections/dead-letters/{tenant}/{id:long}/retry"] = ["platform-admin"],
+        ["POST /api/admin/projections/{name}/rebuild"] = ["platform-admin"],
+        ["POST /api/admin/projections/{name}/pause"] = ["platform-admin"],
+        ["POST /api/admin/projections/{name}/resume"] = ["platform-admin"],
         ["POST /api/members/"] = ["enrolment-officer", "manager"],
         ["GET /api/members/"] = EnrolmentReaders,
         ["GET /api/members/{id:guid}"] = EnrolmentReaders,
@@ -112,7 +121,7 @@ public static class EndpointMatrix
     [
         "/", "/sign-in", "/members", "/members/new", "/members/import", "/members/{Id:guid}", "/affiliations/{Id:guid}/account",
         "/affiliations/{Id:guid}/payment", "/contributions/arrears", "/contributions/remittances", "/dashboard", "/reports",
-        "/admin/projections", "/admin/webhooks", "/admin/users", "/audit", "/audit/{Kind}/{Id:guid}",
+        "/admin/projections", "/admin/webhooks", "/admin/users", "/admin/api-clients", "/account/password", "/audit", "/audit/{Kind}/{Id:guid}",
         "/claims", "/claims/queues/{Queue}", "/claims/new", "/claims/{Id:guid}", "/claims/batches",
     ];
 

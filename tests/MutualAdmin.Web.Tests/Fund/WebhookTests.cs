@@ -86,7 +86,7 @@ public sealed class WebhookTests(TestCluster cluster) : EnrolmentTest(cluster)
         var letter = endpoint.GetProperty("deadLetters")[0];
         Assert.Equal(poisoned, letter.GetProperty("eventId").GetString());
 
-        var admin = await SignedIn("admin@thies");
+        var admin = await PlatformAdmin();
         receiver.Answer = _ => 200;
         var retried = await admin.PostAsync($"/api/admin/webhooks/{id}/dead-letters/{letter.GetProperty("position").GetInt64()}/retry", null);
         Assert.Equal(HttpStatusCode.NoContent, retried.StatusCode);
@@ -115,7 +115,7 @@ public sealed class WebhookTests(TestCluster cluster) : EnrolmentTest(cluster)
 
     private async Task<JsonElement> Endpoint(Guid id)
     {
-        var admin = await SignedIn("admin@thies");
+        var admin = await PlatformAdmin();
         return (await Json(await admin.GetAsync("/api/admin/webhooks"))).EnumerateArray().Single(e => e.GetProperty("id").GetGuid() == id);
     }
 

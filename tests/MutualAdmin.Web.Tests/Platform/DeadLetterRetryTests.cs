@@ -10,7 +10,7 @@ using Npgsql;
 
 namespace MutualAdmin.Web.Tests.Platform;
 
-/// <summary>An administrator applies a dead-lettered event again once its cause is fixed, exactly once.</summary>
+/// <summary>A platform administrator applies a dead-lettered event again once its cause is fixed, exactly once.</summary>
 public sealed class DeadLetterRetryTests(TestCluster cluster) : EnrolmentTest(cluster)
 {
     private readonly Flaky flaky = new();
@@ -22,7 +22,7 @@ public sealed class DeadLetterRetryTests(TestCluster cluster) : EnrolmentTest(cl
     public async Task A_dead_letter_is_applied_again_once_fixed_and_two_retries_at_once_apply_it_once()
     {
         await Mutual("thies");
-        var admin = await SignedIn("admin@thies");
+        var admin = await PlatformAdmin();
         flaky.Failing = true;
         var registered = await Register(await SignedIn("enrolment-officer@thies"), Household(Person("Awa Diop", "SN-1985-0001")));
         Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
@@ -44,6 +44,7 @@ public sealed class DeadLetterRetryTests(TestCluster cluster) : EnrolmentTest(cl
         Assert.Equal(1, await Scalar("select applied from flaky_register"));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync(retry, null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await SignedIn("manager@thies")).PostAsync(retry, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await SignedIn("admin@thies")).PostAsync(retry, null)).StatusCode);
     }
 
     private async Task<List<JsonElement>> Letters(HttpClient admin) =>

@@ -40,4 +40,18 @@ public sealed class VerbTests(TestCluster cluster) : VerbTest(cluster)
         Assert.NotEqual(0, await Run("create-user", "--tenant", "mutuelle-weak", "--username", "x@weak", "--password", "password2026", "--role", "cashier"));
         Assert.Empty(await Service<StaffUsers>().OfTenant("mutuelle-weak", default));
     }
+
+    [Fact]
+    public async Task A_platform_administrator_is_created_from_the_command_line_in_the_platforms_own_tenant()
+    {
+        Assert.Equal(0, await Run("create-platform-admin", "--username", "root@platform", "--password", Password));
+        Assert.NotEqual(0, await Run("create-user", "--tenant", "platform", "--username", "x@platform", "--password", Password, "--role", "admin"));
+        Assert.NotEqual(0, await Run("create-tenant", "platform", "Not a mutual"));
+
+        var root = Assert.Single(await Service<StaffUsers>().OfTenant(Tenants.PlatformId, default));
+        Assert.Equal("root@platform", root.Username);
+        Assert.Equal(["platform-admin"], root.Roles);
+        var token = await Client.PostAsJsonAsync("/api/auth/token", new { username = "root@platform", password = Password });
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+    }
 }

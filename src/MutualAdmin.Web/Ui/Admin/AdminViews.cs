@@ -17,4 +17,10 @@ public sealed record ProjectionView(string Name, int Generation, bool Live, stri
 public sealed record ProjectionDeadLetterView(string Projection, int Generation, long Position, string StreamKey, string EventType, string Error,
     DateTimeOffset FailedAt);
 
-public sealed record UserView(Guid Id, string Username, string DisplayName, IReadOnlyList<string> Roles, string Language);
+public sealed record UserView(Guid Id, string Username, string DisplayName, IReadOnlyList<string> Roles, string Language, DateTimeOffset? DisabledAt);
+
+public sealed record ApiClientView(string ClientId, string Kind, string Name, string? Tenant, string? Provider,
+    DateTimeOffset CreatedAt, DateTimeOffset? RotatedAt, DateTimeOffset? RevokedAt);
+
+/// <summary>A new secret, as creation or rotation answers it: the only time it is ever shown.</summary>
+public sealed record IssuedSecretView(string ClientId, string ClientSecret);

@@ -23,7 +23,11 @@ public static class Access
     public const string Publishing = Manager;
     public const string Dashboards = $"{Manager},{Auditor}";
     public const string Audit = $"{Auditor},{Manager}";
-    public const string Projections = $"{StaffRole.Admin},{Manager},{Auditor}";
-    public const string Webhooks = StaffRole.Admin;
+    public const string Projections = $"{StaffRole.Admin},{Manager},{Auditor},{PlatformAdmin}";
+    /// <summary>Rebuild, pause, resume, retry: the projections serve every mutual, so the platform's administrators only.</summary>
+    public const string OperatingProjections = PlatformAdmin;
+    public const string Webhooks = PlatformAdmin;
+    public const string ApiClients = PlatformAdmin;
     public const string Users = $"{StaffRole.Admin},{Manager}";
+    public const string ManagingUsers = StaffRole.Admin;
 }

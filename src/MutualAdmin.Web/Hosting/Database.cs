@@ -7,11 +7,13 @@ namespace MutualAdmin.Web.Hosting;
 /// <summary>
 /// The platform's one stateful dependency. A configured connection string (ConnectionStrings__MutualAdmin)
 /// wins; without one, a private PostgreSQL is started under MutualAdmin:DataDirectory and kept across
-/// runs, so that `dotnet run` needs nothing but PostgreSQL's binaries.
+/// runs, so that `dotnet run` needs nothing but PostgreSQL's binaries. The host and the command-line
+/// verbs share that cluster: whoever comes second joins it, and nobody stops it under another.
 /// </summary>
 public sealed class Database(IConfiguration configuration, ILogger<Database> logger) : IAsyncDisposable
 {
     private const string DatabaseName = "mutualadmin";
+    public const string SynchronousCommitKey = "MutualAdmin:SynchronousCommit";
     private EmbeddedPostgres? embedded;
     private NpgsqlDataSource? dataSource;
     private NpgsqlDataSource? pipeline;
@@ -44,7 +46,9 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
         {
             var folder = Path.GetFullPath(configuration["MutualAdmin:DataDirectory"] ?? ".data/postgres");
             logger.LogInformation("No ConnectionStrings:MutualAdmin configured: starting the embedded PostgreSQL in {Folder}", folder);
-            embedded = await EmbeddedPostgres.Start(folder, temporary: false, ct);
+            embedded = await EmbeddedPostgres.Start(folder, new EmbeddedOptions { SynchronousCommit = SynchronousCommit() }, ct);
+            if (!embedded.StartedHere)
+                logger.LogInformation("The embedded PostgreSQL was already running on {Folder} (port {Port}): joined it; it stays up for its other users", folder, embedded.Port);
             await CreateDatabaseIfMissing(embedded.ConnectionString, ct);
             connectionString = embedded.ConnectionStringFor(DatabaseName);
         }
@@ -57,6 +61,17 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         logger.LogInformation("Database {Database} on {Host}:{Port} is migrated", settings.Database, settings.Host, settings.Port);
     }
+
+    /// <summary>
+    /// Acknowledged means durable: on unless an operator or developer turns it off, knowing that a
+    /// power cut then loses the last acknowledged commits (payments with printed receipts).
+    /// </summary>
+    private bool SynchronousCommit() => configuration[SynchronousCommitKey]?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "on" or "true" => true,
+        "off" or "false" => false,
+        var other => throw new InvalidOperationException($"{SynchronousCommitKey} is '{other}'; it takes on or off"),
+    };
 
     private static async Task CreateDatabaseIfMissing(string serverConnectionString, CancellationToken ct)
     {
@@ -78,7 +93,12 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
         if (pipeline is not null) await pipeline.DisposeAsync();
         if (lookups is not null) await lookups.DisposeAsync();
         if (dataSource is not null) await dataSource.DisposeAsync();
-        if (embedded is not null) await embedded.DisposeAsync();
+        if (embedded is not null)
+        {
+            var departure = await embedded.Leave();
+            if (departure is not Departure.Stopped and not Departure.WasNotRunning)
+                logger.LogInformation("The embedded PostgreSQL stays up: {Departure} (others still use it, or it was not started by MutualAdmin)", departure);
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 using MutualAdmin.EventStore.Embedded;
+using MutualAdmin.Testing;
 using Npgsql;
 
 namespace MutualAdmin.EventStore.Tests;
@@ -25,7 +26,7 @@ public sealed class EmbeddedPostgresTests
     [Fact]
     public async Task A_second_start_on_a_running_folder_joins_the_server_and_stops_nothing()
     {
-        await using var folder = new Folder();
+        await using var folder = new DataFolder();
         await using var first = await EmbeddedPostgres.Start(folder.Path, EmbeddedOptions.Throwaway);
         var second = await EmbeddedPostgres.Start(folder.Path, EmbeddedOptions.Throwaway);
 
@@ -43,7 +44,7 @@ public sealed class EmbeddedPostgresTests
     [Fact]
     public async Task Two_starts_racing_on_a_new_folder_share_one_server()
     {
-        await using var folder = new Folder();
+        await using var folder = new DataFolder();
         var both = await Task.WhenAll(
             Task.Run(() => EmbeddedPostgres.Start(folder.Path, EmbeddedOptions.Throwaway)),
             Task.Run(() => EmbeddedPostgres.Start(folder.Path, EmbeddedOptions.Throwaway)));
@@ -61,7 +62,7 @@ public sealed class EmbeddedPostgresTests
     [Fact]
     public async Task A_starter_leaving_first_hands_the_server_over_and_the_last_one_out_stops_it()
     {
-        await using var folder = new Folder();
+        await using var folder = new DataFolder();
         var starter = await EmbeddedPostgres.Start(folder.Path, EmbeddedOptions.Throwaway);
         var joiner = await EmbeddedPostgres.Start(folder.Path, EmbeddedOptions.Throwaway);
 
@@ -76,7 +77,7 @@ public sealed class EmbeddedPostgresTests
     [Fact]
     public async Task A_stopped_server_resumes_on_the_same_port()
     {
-        await using var folder = new Folder();
+        await using var folder = new DataFolder();
         await using var cluster = await EmbeddedPostgres.Start(folder.Path, EmbeddedOptions.Throwaway);
         await cluster.Stop();
         Assert.False(folder.ServerRuns);
@@ -92,28 +93,5 @@ public sealed class EmbeddedPostgresTests
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("select 1", connection);
         return (int)(await command.ExecuteScalarAsync())!;
-    }
-
-    /// <summary>A data folder of its own (short, for the socket path), and whatever is left of it removed afterwards.</summary>
-    private sealed class Folder : IAsyncDisposable
-    {
-        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ma-embedded-{Guid.NewGuid():N}"[..24]);
-
-        public bool ServerRuns => File.Exists(System.IO.Path.Combine(Path, "postmaster.pid"));
-
-        public async ValueTask DisposeAsync()
-        {
-            if (ServerRuns)
-            {
-                // A failed test left its server running: stop it without the code under test.
-                string[] pgCtl = [System.IO.Path.Combine(PostgresBinaries.Find(), "pg_ctl"), "-D", Path, "-m", "immediate", "stop"];
-                using var stop = Environment.UserName == "root"
-                    ? System.Diagnostics.Process.Start("runuser", ["-u", "postgres", "--", .. pgCtl])
-                    : System.Diagnostics.Process.Start(pgCtl[0], pgCtl[1..]);
-                await stop.WaitForExitAsync();
-            }
-            if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
-            foreach (var beside in new[] { ".password", ".lock", ".starter" }) File.Delete(Path + beside);
-        }
     }
 }

@@ -154,6 +154,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             Directory.Delete(dataDirectory, recursive: true);
             File.Delete(dataDirectory.TrimEnd('/') + ".password");
             Starter.Forget(dataDirectory);
+            File.Delete(dataDirectory.TrimEnd('/') + ".lock"); // held until we return: nobody else uses a temporary folder
         }
         departed = outcome;
         return outcome;

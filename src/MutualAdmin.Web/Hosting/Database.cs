@@ -42,16 +42,7 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
     public async Task Start(CancellationToken ct)
     {
         var connectionString = configuration.GetConnectionString("MutualAdmin");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            var folder = Path.GetFullPath(configuration["MutualAdmin:DataDirectory"] ?? ".data/postgres");
-            logger.LogInformation("No ConnectionStrings:MutualAdmin configured: starting the embedded PostgreSQL in {Folder}", folder);
-            embedded = await EmbeddedPostgres.Start(folder, new EmbeddedOptions { SynchronousCommit = SynchronousCommit() }, ct);
-            if (!embedded.StartedHere)
-                logger.LogInformation("The embedded PostgreSQL was already running on {Folder} (port {Port}): joined it; it stays up for its other users", folder, embedded.Port);
-            await CreateDatabaseIfMissing(embedded.ConnectionString, ct);
-            connectionString = embedded.ConnectionStringFor(DatabaseName);
-        }
+        if (string.IsNullOrWhiteSpace(connectionString)) connectionString = await StartEmbedded(ct);
         dataSource = EventStore.EventStore.CreateDataSource(connectionString);
         pipeline = EventStore.EventStore.CreatePipeline(connectionString);
         // Reads take no lock: one connection per core, so a slow look-up does not hold up the others.
@@ -60,6 +51,29 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
         await Migrator.Apply(dataSource, Migrations, ct);
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         logger.LogInformation("Database {Database} on {Host}:{Port} is migrated", settings.Database, settings.Host, settings.Port);
+    }
+
+    /// <summary>Starts the embedded cluster, or joins it when the host or a verb already runs it on the folder.</summary>
+    private async Task<string> StartEmbedded(CancellationToken ct)
+    {
+        var folder = Path.GetFullPath(configuration["MutualAdmin:DataDirectory"] ?? ".data/postgres");
+        logger.LogInformation("No ConnectionStrings:MutualAdmin configured: using the embedded PostgreSQL in {Folder}", folder);
+        var wanted = SynchronousCommit();
+        embedded = await EmbeddedPostgres.Start(folder, new EmbeddedOptions { SynchronousCommit = wanted }, ct);
+        await using var connection = new NpgsqlConnection(embedded.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var show = new NpgsqlCommand("show synchronous_commit", connection);
+        var running = (string)(await show.ExecuteScalarAsync(ct))!;
+        if (embedded.StartedHere)
+            logger.LogInformation("Started the embedded PostgreSQL on port {Port} with synchronous_commit={Setting}", embedded.Port, running);
+        else
+            logger.LogInformation("The embedded PostgreSQL already ran on {Folder} (port {Port}, synchronous_commit={Setting}): joined it; it stays up for its other users",
+                folder, embedded.Port, running);
+        if (running != (wanted ? "on" : "off"))
+            logger.LogWarning("The running cluster has synchronous_commit={Running} where {Key} asks for {Wanted}: it was started so; restart it to change it",
+                running, SynchronousCommitKey, wanted ? "on" : "off");
+        await CreateDatabaseIfMissing(embedded.ConnectionString, ct);
+        return embedded.ConnectionStringFor(DatabaseName);
     }
 
     /// <summary>

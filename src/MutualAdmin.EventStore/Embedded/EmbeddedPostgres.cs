@@ -132,10 +132,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var outcome = Departure.WasNotRunning;
         if (server is not null)
         {
+            // Unknown (null: the server refuses sessions) counts as present: stopping under someone is the harm to avoid.
             var others = await OthersPresent();
             if (others is not 0)
             {
-                // Unknown (the server refuses sessions) counts as present: stopping under someone is the harm to avoid.
                 if (server.Identity == startedRun) Starter.HandOver(dataDirectory, server);
                 outcome = server.Identity == startedRun ? Departure.HandedOver : Departure.LeftRunning;
             }

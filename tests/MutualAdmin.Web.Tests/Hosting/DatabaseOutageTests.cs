@@ -53,6 +53,27 @@ public sealed class DatabaseOutageTests(TestCluster cluster, DatabaseOutageTests
         Assert.All(Service<IEnumerable<IHostedService>>().OfType<BackgroundService>(), s => Assert.False(s.ExecuteTask!.IsCompleted, s.GetType().Name));
     }
 
+    [Fact]
+    public async Task A_session_the_server_ends_or_a_server_not_there_is_an_outage_and_a_failing_statement_is_not()
+    {
+        var session = new NpgsqlConnectionStringBuilder(own.ConnectionString) { Pooling = false };
+        Assert.False(DatabaseOutage.Is(await Failure(session, "select * from no_such_table")));
+        // What a fast shutdown does to every session: 57P01 admin_shutdown.
+        Assert.True(DatabaseOutage.Is(await Failure(session, "select pg_terminate_backend(pg_backend_pid())")));
+        session.Host = "127.0.0.1";
+        session.Port = PlatformProcess.FreePort();
+        Assert.True(DatabaseOutage.Is(await Failure(session, "select 1")));
+    }
+
+    private static async Task<Exception> Failure(NpgsqlConnectionStringBuilder session, string sql) =>
+        await Assert.ThrowsAnyAsync<NpgsqlException>(async () =>
+        {
+            await using var connection = new NpgsqlConnection(session.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        });
+
     private static async Task Unavailable(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

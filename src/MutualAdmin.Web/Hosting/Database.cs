@@ -98,7 +98,11 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
         if (await exists.ExecuteScalarAsync(ct) is null)
         {
             await using var create = new NpgsqlCommand($"create database {DatabaseName}", connection);
-            await create.ExecuteNonQueryAsync(ct);
+            try { await create.ExecuteNonQueryAsync(ct); }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another process on the same cluster (a second host, a verb) created it in between: it exists, as wanted.
+            }
         }
     }
 

@@ -7,11 +7,11 @@ using MutualAdmin.Testing;
 namespace MutualAdmin.Web.Tests.Hosting;
 
 /// <summary>
-/// An operator runs verbs from a second terminal while the platform runs on the embedded default:
-/// the verbs join the host's cluster, the host keeps answering, and the cluster stops only when the
-/// host that started it exits. Host and verbs are separate processes of the built executable.
+/// Several processes of the built executable on one embedded data folder: an operator runs verbs from
+/// a second terminal while the platform runs, or two hosts start at once. The later ones join the
+/// running cluster, nobody stops it under another, and the last one out stops it.
 /// </summary>
-public sealed partial class VerbsBesideTheHostTests
+public sealed partial class ProcessesSharingTheEmbeddedClusterTests
 {
     private const string Password = "correct horse battery";
 
@@ -72,6 +72,27 @@ public sealed partial class VerbsBesideTheHostTests
         // The host started the cluster; leaving, it stops it.
         Assert.Equal(0, await host.Terminate());
         Assert.False(folder.ServerRuns, host.Output);
+    }
+
+    [Fact]
+    public async Task Two_hosts_starting_at_once_on_one_folder_share_its_cluster_and_the_last_one_out_stops_it()
+    {
+        await using var folder = new DataFolder();
+        var (firstPort, secondPort) = (PlatformProcess.FreePort(), PlatformProcess.FreePort());
+        using var first = PlatformProcess.Host(folder.Path, firstPort);
+        using var second = PlatformProcess.Host(folder.Path, secondPort);
+        using var toFirst = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{firstPort}") };
+        using var toSecond = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{secondPort}") };
+        await Task.WhenAll(first.Ready(toFirst), second.Ready(toSecond));
+        var server = folder.ServerPid;
+
+        // Whichever started the cluster, the first to leave leaves it to the other.
+        Assert.Equal(0, await first.Terminate());
+        Assert.Equal(server, folder.ServerPid);
+        Assert.Equal(HttpStatusCode.OK, (await toSecond.GetAsync("/health/ready")).StatusCode);
+
+        Assert.Equal(0, await second.Terminate());
+        Assert.False(folder.ServerRuns, first.Output + second.Output);
     }
 
     [GeneratedRegex(@"clientId:\s+(?<id>\S+)\s+clientSecret:\s+(?<secret>\S+)")]

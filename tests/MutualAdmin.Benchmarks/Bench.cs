@@ -34,6 +34,20 @@ public sealed class Bench : IAsyncDisposable
     /// <summary>With its password, for a host started in-process (the data source hides it).</summary>
     public string ConnectionString { get; private init; } = "";
 
+    /// <summary>The server's commit settings as measured under, e.g. "synchronous_commit=off fsync=off".</summary>
+    public string Durability { get; private init; } = "";
+
+    private static async Task<string> Settings(NpgsqlDataSource dataSource)
+    {
+        var shown = new List<string>();
+        foreach (var setting in new[] { "synchronous_commit", "fsync" })
+        {
+            await using var command = dataSource.CreateCommand($"show {setting}");
+            shown.Add($"{setting}={await command.ExecuteScalarAsync()}");
+        }
+        return string.Join(' ', shown);
+    }
+
     public int Option(string name, int fallback)
     {
         var i = Array.IndexOf(Args, $"--{name}");
@@ -48,9 +62,12 @@ public sealed class Bench : IAsyncDisposable
         EmbeddedPostgres? cluster = null;
         if (string.IsNullOrWhiteSpace(configured))
         {
-            // A temporary cluster (synchronous_commit and fsync off); the settings apply to the
-            // project's path and the baseline alike, so the ratio compares the work, not the disk.
-            cluster = await EmbeddedPostgres.Start(Path.Combine(Path.GetTempPath(), $"mutualadmin-bench-{Guid.NewGuid():N}"), temporary: true);
+            // A temporary cluster, by default with synchronous_commit and fsync off so that the figures
+            // measure the work rather than this machine's disk; --durable runs it as the host runs its
+            // own (both on). The settings are the server's, so the project's path and the baseline run
+            // under the same one, and the RESULT line states it.
+            cluster = await EmbeddedPostgres.Start(Path.Combine(Path.GetTempPath(), $"mutualadmin-bench-{Guid.NewGuid():N}"),
+                args.Contains("--durable") ? new EmbeddedOptions { SynchronousCommit = true, Temporary = true } : EmbeddedOptions.Throwaway);
         }
         var connectionString = configured ?? cluster!.ConnectionString;
         var dataSource = EventStore.EventStore.CreateDataSource(
@@ -59,7 +76,7 @@ public sealed class Bench : IAsyncDisposable
             new EventTypes().Register("beneficiary-enrolled", BenchJson.Default.BeneficiaryEnrolled),
             EventStore.EventStore.CreatePipeline(connectionString));
         await store.Migrate();
-        return new Bench(cluster, store, args) { ConnectionString = connectionString };
+        return new Bench(cluster, store, args) { ConnectionString = connectionString, Durability = await Settings(dataSource) };
     }
 
     public static BeneficiaryEnrolled Payload(long i) => new(

@@ -20,11 +20,12 @@ var scenarios = new Dictionary<string, Func<Bench, Task<BenchResult>>>(StringCom
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))
 {
     Console.Error.WriteLine($"usage: dotnet run -c Release --project tests/MutualAdmin.Benchmarks -- <{string.Join('|', scenarios.Keys)}> [--seconds N]");
-    Console.Error.WriteLine("Uses MUTUALADMIN_BENCH_DB when set, else a private temporary PostgreSQL.");
+    Console.Error.WriteLine("Uses MUTUALADMIN_BENCH_DB when set, else a private temporary PostgreSQL (synchronous_commit and fsync off; --durable: on).");
     return 2;
 }
 
 await using var bench = await Bench.Start(args);
+Console.Error.WriteLine($"cluster: {bench.Durability} (the project's path and the baseline alike)");
 var result = await run(bench);
-Console.WriteLine(result);
+Console.WriteLine(result with { Details = $"{result.Details} {bench.Durability}" });
 return 0;

@@ -23,7 +23,8 @@ public sealed class TestCluster : IAsyncLifetime
             return;
         }
         var folder = Path.Combine(Path.GetTempPath(), $"mutualadmin-test-{Guid.NewGuid():N}");
-        embedded = await EmbeddedPostgres.Start(folder, temporary: true);
+        // Throwaway: synchronous_commit and fsync off for speed; nothing in it outlives the test run.
+        embedded = await EmbeddedPostgres.Start(folder, EmbeddedOptions.Throwaway);
         adminConnectionString = embedded.ConnectionString;
     }
 

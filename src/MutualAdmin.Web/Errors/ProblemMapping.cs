@@ -8,8 +8,8 @@ namespace MutualAdmin.Web.Errors;
 
 /// <summary>
 /// The one mapping from exceptions to problem details (style.md): malformed or invalid input 400,
-/// unknown resource 404, a rule refused in the current state 409, stale expected version 412.
-/// Anything else is logged and answered 500 without internals.
+/// unknown resource 404, a rule refused in the current state 409, stale expected version 412, the
+/// database out of reach 503 with Retry-After. Anything else is logged and answered 500 without internals.
 /// </summary>
 public sealed partial class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
@@ -18,6 +18,11 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
         var problem = Map(exception, http);
         if (problem.Status == StatusCodes.Status500InternalServerError)
             logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "Database unavailable on {Method} {Path}", http.Request.Method, http.Request.Path);
+            http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
@@ -39,6 +44,8 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
         ConcurrencyException c => Problem(409, Problems.ConcurrentUpdate, "Someone else changed the resource at the same moment; retry.", c.Message),
         WrongTenantException => Problem(404, Problems.NotFound, "Not found.", null),
         OperationCanceledException when http.RequestAborted.IsCancellationRequested => Problem(499, Problems.Unexpected, "The client went away.", null),
+        _ when DatabaseOutage.Is(exception) => Problem(503, Problems.Unavailable, "The database is unavailable; retry shortly.",
+            $"Retry after {DatabaseOutage.RetryAfterSeconds} seconds."),
         _ => Problem(500, Problems.Unexpected, "An unexpected error occurred.", "It is logged with the correlation id of this response."),
     };
 

@@ -22,6 +22,7 @@ public static class Problems
     public const string BeneficiaryUnknown = Base + "beneficiary-unknown";
     public const string TooManyRequests = Base + "too-many-requests";
     public const string SignInLocked = Base + "sign-in-locked";
+    public const string Unavailable = Base + "unavailable";
     public const string Unexpected = Base + "unexpected";
 
     public static string ForStatus(int status) => status switch
@@ -36,6 +37,7 @@ public static class Problems
         413 => RequestTooLarge,
         422 => IdempotencyKeyReused,
         429 => TooManyRequests,
+        503 => Unavailable,
         _ => Unexpected,
     };
 }

@@ -7,11 +7,13 @@ namespace MutualAdmin.Web.Hosting;
 /// <summary>
 /// The platform's one stateful dependency. A configured connection string (ConnectionStrings__MutualAdmin)
 /// wins; without one, a private PostgreSQL is started under MutualAdmin:DataDirectory and kept across
-/// runs, so that `dotnet run` needs nothing but PostgreSQL's binaries.
+/// runs, so that `dotnet run` needs nothing but PostgreSQL's binaries. The host and the command-line
+/// verbs share that cluster: whoever comes second joins it, and nobody stops it under another.
 /// </summary>
 public sealed class Database(IConfiguration configuration, ILogger<Database> logger) : IAsyncDisposable
 {
     private const string DatabaseName = "mutualadmin";
+    public const string SynchronousCommitKey = "MutualAdmin:SynchronousCommit";
     private EmbeddedPostgres? embedded;
     private NpgsqlDataSource? dataSource;
     private NpgsqlDataSource? pipeline;
@@ -54,14 +56,7 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
     public async Task Start(CancellationToken ct)
     {
         var connectionString = configuration.GetConnectionString("MutualAdmin");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            var folder = Path.GetFullPath(configuration["MutualAdmin:DataDirectory"] ?? ".data/postgres");
-            logger.LogInformation("No ConnectionStrings:MutualAdmin configured: starting the embedded PostgreSQL in {Folder}", folder);
-            embedded = await EmbeddedPostgres.Start(folder, temporary: false, ct);
-            await CreateDatabaseIfMissing(embedded.ConnectionString, ct);
-            connectionString = embedded.ConnectionStringFor(DatabaseName);
-        }
+        if (string.IsNullOrWhiteSpace(connectionString)) connectionString = await StartEmbedded(ct);
         connectionString = Tagged(connectionString);
         dataSource = EventStore.EventStore.CreateDataSource(connectionString);
         pipeline = EventStore.EventStore.CreatePipeline(connectionString);
@@ -87,6 +82,40 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
         return settings.ConnectionString;
     }
 
+    /// <summary>Starts the embedded cluster, or joins it when the host or a verb already runs it on the folder.</summary>
+    private async Task<string> StartEmbedded(CancellationToken ct)
+    {
+        var folder = Path.GetFullPath(configuration["MutualAdmin:DataDirectory"] ?? ".data/postgres");
+        logger.LogInformation("No ConnectionStrings:MutualAdmin configured: using the embedded PostgreSQL in {Folder}", folder);
+        var wanted = SynchronousCommit();
+        embedded = await EmbeddedPostgres.Start(folder, new EmbeddedOptions { SynchronousCommit = wanted }, ct);
+        await using var connection = new NpgsqlConnection(embedded.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var show = new NpgsqlCommand("show synchronous_commit", connection);
+        var running = (string)(await show.ExecuteScalarAsync(ct))!;
+        if (embedded.StartedHere)
+            logger.LogInformation("Started the embedded PostgreSQL on port {Port} with synchronous_commit={Setting}", embedded.Port, running);
+        else
+            logger.LogInformation("The embedded PostgreSQL already ran on {Folder} (port {Port}, synchronous_commit={Setting}): joined it; it stays up for its other users",
+                folder, embedded.Port, running);
+        if (running != (wanted ? "on" : "off"))
+            logger.LogWarning("The running cluster has synchronous_commit={Running} where {Key} asks for {Wanted}: it was started so; restart it to change it",
+                running, SynchronousCommitKey, wanted ? "on" : "off");
+        await CreateDatabaseIfMissing(embedded.ConnectionString, ct);
+        return embedded.ConnectionStringFor(DatabaseName);
+    }
+
+    /// <summary>
+    /// Acknowledged means durable: on unless an operator or developer turns it off, knowing that a
+    /// power cut then loses the last acknowledged commits (payments with printed receipts).
+    /// </summary>
+    private bool SynchronousCommit() => configuration[SynchronousCommitKey]?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "on" or "true" => true,
+        "off" or "false" => false,
+        var other => throw new InvalidOperationException($"{SynchronousCommitKey} is '{other}'; it takes on or off"),
+    };
+
     private static async Task CreateDatabaseIfMissing(string serverConnectionString, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(serverConnectionString);
@@ -98,7 +127,11 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
         if (await exists.ExecuteScalarAsync(ct) is null)
         {
             await using var create = new NpgsqlCommand($"create database {DatabaseName}", connection);
-            await create.ExecuteNonQueryAsync(ct);
+            try { await create.ExecuteNonQueryAsync(ct); }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another process on the same cluster (a second host, a verb) created it in between: it exists, as wanted.
+            }
         }
     }
 
@@ -108,7 +141,12 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
         if (lookups is not null) await lookups.DisposeAsync();
         if (claims is not null) await claims.DisposeAsync();
         if (dataSource is not null) await dataSource.DisposeAsync();
-        if (embedded is not null) await embedded.DisposeAsync();
+        if (embedded is not null)
+        {
+            var departure = await embedded.Leave();
+            if (departure is not Departure.Stopped and not Departure.WasNotRunning)
+                logger.LogInformation("The embedded PostgreSQL stays up: {Departure} (others still use it, or it was not started by MutualAdmin)", departure);
+        }
     }
 }
 

@@ -39,6 +39,7 @@ public static class ErrorsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RefuseOversizedBodies);
+        app.Use(QueryValues.RefuseControlCharacters);
         return app;
     }
 

@@ -37,11 +37,13 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options)
         var host = HostOf(url.IdnHost);
         if (Listed(Options.AllowedHosts, host) || IPAddress.TryParse(host, out _)) return null;
         IPAddress[] addresses;
+        using var lookup = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        lookup.CancelAfter(Options.Timeout);
         try
         {
-            addresses = await Dns.GetHostAddressesAsync(host, ct);
+            addresses = await Dns.GetHostAddressesAsync(host, lookup.Token);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             return $"the host '{host}' does not resolve";
         }

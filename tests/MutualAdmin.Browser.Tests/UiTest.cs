@@ -16,11 +16,18 @@ public abstract class BrowserTest(UiHost host, Chromium chromium) : IAsyncLifeti
 
     protected IPage Page { get; private set; } = null!;
 
+    /// <summary>What the browser refused under the host's Content-Security-Policy (its console says so); any fails the test.</summary>
+    protected System.Collections.Concurrent.ConcurrentQueue<string> PolicyViolations { get; } = new();
+
     public virtual async ValueTask InitializeAsync()
     {
         context = await chromium.Browser.NewContextAsync(new() { BaseURL = host.Address.ToString(), AcceptDownloads = true });
         context.SetDefaultTimeout(30_000);
         Page = await context.NewPageAsync();
+        Page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) PolicyViolations.Enqueue(message.Text);
+        };
     }
 
     /// <summary>Signs in through the sign-in page and waits until the shell shows the mutual's name.</summary>
@@ -52,5 +59,6 @@ public abstract class BrowserTest(UiHost host, Chromium chromium) : IAsyncLifeti
             await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
         }
         if (context is not null) await context.DisposeAsync();
+        Assert.True(PolicyViolations.IsEmpty, $"the page broke its Content-Security-Policy:\n{string.Join("\n", PolicyViolations)}");
     }
 }

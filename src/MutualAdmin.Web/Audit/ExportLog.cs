@@ -25,7 +25,8 @@ public static class ExportLog
         if (to is null) errors["to"] = ["a last day (yyyy-MM-dd) is required"];
         else if (from is not null && to < from) errors["to"] = ["must not be before from"];
         if (errors.Count > 0) throw new RequestValidationException(errors);
-        var (start, end) = (Utc(from!.Value), Utc(to!.Value.AddDays(1)));
+        // The day after the calendar's last has no timestamp: an export to 9999-12-31 has no end.
+        var (start, end) = (Utc(from!.Value), to!.Value == DateOnly.MaxValue ? (DateTimeOffset?)null : Utc(to.Value.AddDays(1)));
 
         http.Response.ContentType = ContentType;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{actor.Tenant}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.ndjson\"";
@@ -53,11 +54,11 @@ public static class ExportLog
 
         await using var events = new NpgsqlCommand("""
             select seq, stream_id, version, event_type, schema_version, data::text, metadata::text, recorded_at, hash
-              from events where tenant_id = $1 and recorded_at >= $2 and recorded_at < $3 order by seq
+              from events where tenant_id = $1 and recorded_at >= $2 and ($3::timestamptz is null or recorded_at < $3) order by seq
             """, connection, tx);
         events.Parameters.Add(new() { Value = actor.Tenant });
         events.Parameters.Add(new() { Value = start });
-        events.Parameters.Add(new() { Value = end });
+        events.Parameters.Add(new() { Value = (object?)end ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         await using var rows = await events.ExecuteReaderAsync(ct);
         while (await rows.ReadAsync(ct))
             await Line(http, new()

@@ -47,6 +47,8 @@ public static class AuthExtensions
                 o.Cookie.Name = "mutualadmin";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the request is https, here or at a trusted proxy (SecurityHeaders.AddForwardedScheme).
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 // A fixed session from sign-in: the UI works over a circuit that sends no cookie to slide it, and
                 // it ends the circuit's session at the end the cookie states (SessionEnds).
                 o.SlidingExpiration = false;

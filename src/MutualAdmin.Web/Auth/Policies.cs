@@ -24,7 +24,10 @@ public static class Policies
 
     public static void AddPolicies(AuthorizationOptions options)
     {
-        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build();
+        // A request no endpoint matched passes, to be answered 404 like any other unknown path
+        // (/api/members/not-a-uuid): refusing it said 403, as if something were there.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder()
+            .RequireAssertion(c => c.Resource is HttpContext http && http.GetEndpoint() is null).Build();
         options.AddPolicy(Fund, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Kind, Roles.Fund));
         options.AddPolicy(Provider, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Kind, Roles.Provider).RequireClaim(ClaimNames.Tenant));
         options.AddPolicy(AnyStaff, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Kind, ClaimNames.StaffKind).RequireClaim(ClaimNames.Tenant));

@@ -31,6 +31,8 @@ public static class ErrorsExtensions
     {
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
+        // {"amount": 1, "amount": 1000000}: which one would count is a guess; the body is refused instead.
+        options.AllowDuplicateProperties = false;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
     }
 
@@ -39,6 +41,7 @@ public static class ErrorsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RefuseOversizedBodies);
+        app.Use(QueryValues.RefuseControlCharacters);
         return app;
     }
 

@@ -18,6 +18,7 @@ public static class FundApi
         fund.MapGet("/events", ReadFeed.Handle).Produces(StatusCodes.Status200OK, contentType: ReadFeed.ContentType)
             .ProducesValidationProblem();
         fund.MapPost("/webhooks", RegisterWebhook.Handle).ProducesValidationProblem();
+        fund.MapDelete("/webhooks/{id:guid}", DeleteWebhook.Handle);
         fund.MapGet("/eligibility", FundEligibility.Handle);
         fund.MapGet("/remittances", FundRemittances.List);
         fund.MapPost("/remittances/{id:guid}/acknowledgement", FundRemittances.Acknowledge);
@@ -38,7 +39,15 @@ public static class FundApi
         services.AddSingleton<FundEligibility>();
         services.AddInlineProjections((_, _) => [new RemittanceTenants()]);
         services.AddOptions<WebhookOptions>().BindConfiguration("Fund:Webhooks");
-        services.AddHttpClient(WebhookDelivery.HttpClientName);
+        services.AddSingleton<WebhookTargets>();
+        // Redirects are not followed (a redirect could lead anywhere, WebhookTargets checks only where
+        // a connection goes) and no proxy is used (the check must see the endpoint's own address).
+        services.AddHttpClient(WebhookDelivery.HttpClientName).ConfigurePrimaryHttpMessageHandler(s => new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            ConnectCallback = s.GetRequiredService<WebhookTargets>().Connect,
+        });
         services.AddSingleton<WebhookDelivery>();
         services.AddHostedService<DeliveryHost>();
         return services;

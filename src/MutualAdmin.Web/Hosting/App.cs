@@ -41,8 +41,10 @@ public static class App
         builder.Services.AddReports();
         builder.Services.AddAudit();
         builder.AddUi();
+        builder.Services.AddForwardedScheme();
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.Use(Correlation.Middleware);
         app.UseErrors();
         app.UseAuthentication();

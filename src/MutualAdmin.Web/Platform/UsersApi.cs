@@ -38,6 +38,10 @@ public static class UsersApi
     private static async Task<Results<Created<UserView>, ProblemHttpResult>> Create(NewUser request, Actor actor, StaffUsers users, CancellationToken ct)
     {
         Validate(request);
+        // Decided before any lookup, so the answer is the same whether or not the name exists there.
+        if (request.Username.Trim() is var name && name.LastIndexOf('@') is >= 0 and var at
+            && !string.Equals(name[(at + 1)..], actor.Tenant, StringComparison.OrdinalIgnoreCase))
+            throw RequestValidationException.For("username", $"a name with @ ends with this mutual's own domain (@{actor.Tenant})");
         var user = await users.Create(actor.Tenant, request.Username.Trim(), request.DisplayName.Trim(), request.Password,
             request.Roles.Distinct().ToArray(), request.Language ?? "en", ct);
         return user is null

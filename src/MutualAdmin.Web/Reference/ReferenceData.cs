@@ -65,6 +65,15 @@ public sealed class ReferenceData(Database database)
             : null;
     }
 
+    /// <summary>Whether the mutual has this collector (another mutual's collector is not its own).</summary>
+    public async Task<bool> HasCollector(string tenant, string collectorId, CancellationToken ct)
+    {
+        await using var command = database.DataSource.CreateCommand("select 1 from collectors where tenant_id = $1 and collector_id = $2");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = collectorId });
+        return await command.ExecuteScalarAsync(ct) is not null;
+    }
+
     /// <summary>ICD-10 codes whose code starts with, or whose description contains, the text (at most <paramref name="limit"/>).</summary>
     public async Task<IReadOnlyList<Icd10Code>> SearchIcd10(string text, int limit, CancellationToken ct)
     {

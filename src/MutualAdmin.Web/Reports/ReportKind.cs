@@ -9,7 +9,10 @@ public static class ReportKind
     public static readonly IReadOnlySet<string> All = new HashSet<string> { AffiliationRegister, Contributions, Claims };
 }
 
-/// <summary>A report's month, written yyyy-MM.</summary>
+/// <summary>
+/// A report's month, written yyyy-MM, from 1900-01 to 9998-12: the months a report, trend or
+/// statement reaches from it (a year either way) stay inside the calendar.
+/// </summary>
 public readonly record struct Period(int Year, int Month)
 {
     public DateOnly First => new(Year, Month, 1);
@@ -20,7 +23,8 @@ public readonly record struct Period(int Year, int Month)
     public static bool TryParse(string? text, out Period period)
     {
         period = default;
-        if (!DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)) return false;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            || first.Year is < 1900 or > 9998) return false;
         period = new(first.Year, first.Month);
         return true;
     }

@@ -34,6 +34,7 @@ public static class EndpointMatrix
         ["GET /fund/v1/schemes/{code}/versions/{version:int}"] = ["fund"],
         ["GET /fund/v1/events"] = ["fund"],
         ["POST /fund/v1/webhooks"] = ["fund"],
+        ["DELETE /fund/v1/webhooks/{id:guid}"] = ["fund"],
         ["GET /fund/v1/eligibility"] = ["fund"],
         ["POST /fund/fhir/CoverageEligibilityRequest"] = ["fund"],
         ["GET /fund/v1/remittances"] = ["fund"],

@@ -26,10 +26,17 @@ public sealed class ImportHouseholdsTests(TestCluster cluster) : EnrolmentTest(c
 
     private static HttpContent Csv(string text) => new StringContent(text, Encoding.UTF8, "text/csv");
 
+    /// <summary>Kaolack with its collector: files are imported only for a collector of the mutual.</summary>
+    private async Task Kaolack()
+    {
+        await Mutual("kaolack");
+        await ImportTenancyTests.Collector(Service<MutualAdmin.Web.Reference.ReferenceData>(), "kaolack", "coop-saloum");
+    }
+
     [Fact]
     public async Task E_10_valid_households_are_registered_bad_rows_reported_and_a_re_upload_registers_nobody_twice()
     {
-        await Mutual("kaolack");
+        await Kaolack();
         var officer = await SignedIn("enrolment-officer@kaolack");
 
         var first = await Json(await officer.PostAsync("/api/collectors/coop-saloum/households", Csv(File)));
@@ -49,7 +56,7 @@ public sealed class ImportHouseholdsTests(TestCluster cluster) : EnrolmentTest(c
     [Fact]
     public async Task E_10_the_report_comes_as_csv_and_progress_is_visible_by_import_id()
     {
-        await Mutual("kaolack");
+        await Kaolack();
         var officer = await SignedIn("enrolment-officer@kaolack");
         var importId = Guid.NewGuid();
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/collectors/coop-saloum/households?importId={importId}") { Content = Csv(File) };
@@ -219,7 +226,7 @@ public sealed class ImportHouseholdsTests(TestCluster cluster) : EnrolmentTest(c
     [Fact]
     public async Task E_10_a_file_without_the_expected_header_is_a_400()
     {
-        await Mutual("kaolack");
+        await Kaolack();
         var response = await (await SignedIn("enrolment-officer@kaolack")).PostAsync("/api/collectors/coop-saloum/households", Csv("a,b,c\n1,2,3\n"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

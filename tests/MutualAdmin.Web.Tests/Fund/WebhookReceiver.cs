@@ -20,6 +20,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly WebApplication app;
     public ConcurrentQueue<Received> Requests { get; } = new();
     public Func<Received, int> Answer { get; set; } = _ => 200;
+    /// <summary>Sent as the Location header when set (a redirect the sender must not follow).</summary>
+    public string? Location { get; set; }
     public string Url { get; private set; } = "";
 
     private WebhookReceiver()
@@ -28,13 +30,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         app = builder.Build();
-        app.MapPost("/hook", async (HttpRequest request) =>
+        app.MapPost("/hook", async (HttpRequest request, HttpResponse response) =>
         {
             var body = await new StreamReader(request.Body).ReadToEndAsync();
             var received = new Received(request.Headers["webhook-id"].ToString(), request.Headers["webhook-timestamp"].ToString(),
                 request.Headers["webhook-signature"].ToString(), body, 0);
             var status = Answer(received);
             Requests.Enqueue(received with { Answered = status });
+            if (Location is not null) response.Headers.Location = Location;
             return Results.StatusCode(status);
         });
     }

@@ -19,6 +19,9 @@ public sealed class WebhookTests(TestCluster cluster) : EnrolmentTest(cluster)
         host.UseSetting("Fund:Webhooks:FirstRetryAfter", "00:00:00.200");
         host.UseSetting("Fund:Webhooks:PollEvery", "00:00:00.100");
         host.UseSetting("Fund:Webhooks:RetryFor", "00:00:02");
+        // The receiver stands on loopback, which only an operator's explicit settings let webhooks reach.
+        host.UseSetting("Fund:Webhooks:AllowedHosts:0", "127.0.0.1");
+        host.UseSetting("Fund:Webhooks:AllowPlainHttpFor:0", "127.0.0.1");
     }
 
     public override async ValueTask InitializeAsync()
@@ -92,6 +95,39 @@ public sealed class WebhookTests(TestCluster cluster) : EnrolmentTest(cluster)
         Assert.Equal(HttpStatusCode.NoContent, retried.StatusCode);
         Assert.Contains(receiver.Requests, r => r.Id == poisoned && r.Answered == 200);
         Assert.Equal(JsonValueKind.String, (await Endpoint(id)).GetProperty("deadLetters")[0].GetProperty("retriedAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_redirect_is_a_failed_delivery_and_is_not_followed()
+    {
+        await using var receiver = await WebhookReceiver.Start();
+        receiver.Answer = _ => 302;
+        // Followed, the redirect would turn into a GET of a path the receiver does not serve (404), on loopback only.
+        receiver.Location = receiver.Url.Replace("/hook", "/elsewhere");
+        var (id, _) = await Subscribe(receiver.Url, [Added]);
+
+        await Register(officer, Household(Person("Redirected One")));
+        var endpoint = await Eventually(() => Endpoint(id), e => e.GetProperty("lastError").ValueKind == JsonValueKind.String);
+
+        Assert.Contains("redirects are not followed", endpoint.GetProperty("lastError").GetString());
+        Assert.All(receiver.Requests, r => Assert.Equal(302, r.Answered));
+    }
+
+    [Fact]
+    public async Task The_fund_deletes_its_own_webhook_and_deliveries_stop()
+    {
+        await using var receiver = await WebhookReceiver.Start();
+        var (id, _) = await Subscribe(receiver.Url, [Added]);
+
+        var otherFund = await FundClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await otherFund.DeleteAsync($"/fund/v1/webhooks/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await fund.DeleteAsync($"/fund/v1/webhooks/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fund.DeleteAsync($"/fund/v1/webhooks/{id}")).StatusCode);
+
+        await Register(officer, Household(Person("After Deletion")));
+        await Task.Delay(1000);
+        Assert.Empty(receiver.Requests);
+        Assert.Equal(0, await Scalar($"select count(*) from fund_webhooks where id = '{id}'"));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class CollectiveImport(EventStore.EventStore store, NpgsqlDataSour
     public async Task<ImportReport> Run(string collector, TextReader file, EventMetadata metadata, Guid importId, CancellationToken ct,
         int householdsPerBatch = HouseholdsPerBatch)
     {
-        var run = progress.Start(importId, collector);
+        var run = progress.Start(metadata.Tenant, importId, collector);
         // Two batches at a time: one is written while the next is read and decided.
         Batch? writing = null;
         try

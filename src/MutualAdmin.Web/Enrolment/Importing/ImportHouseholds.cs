@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Errors;
+using MutualAdmin.Web.Reference;
 using MutualAdmin.Web.Seeding;
 
 namespace MutualAdmin.Web.Enrolment.Importing;
@@ -16,8 +17,10 @@ public static class ImportHouseholds
     public const long MaxFileBytes = 512L * 1024 * 1024;
 
     public static async Task<IResult> Handle(string collector, HttpRequest request, Actor actor, CollectiveImport import,
-        CancellationToken ct, Guid? importId = null)
+        ReferenceData reference, CancellationToken ct, Guid? importId = null)
     {
+        // The collector is one of the mutual's own; another mutual's is as unknown as one that never was.
+        if (!await reference.HasCollector(actor.Tenant, collector, ct)) return TypedResults.NotFound();
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         ImportReport report;
         try
@@ -35,6 +38,6 @@ public static class ImportHouseholds
         return TypedResults.Text(csv.ToString(), "text/csv");
     }
 
-    public static Results<Ok<ImportReport>, NotFound> Progress(Guid importId, ImportProgress progress) =>
-        progress.Find(importId) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
+    public static Results<Ok<ImportReport>, NotFound> Progress(Guid importId, Actor actor, ImportProgress progress) =>
+        progress.Find(actor.Tenant, importId) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
 }

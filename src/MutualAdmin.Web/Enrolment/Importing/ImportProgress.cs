@@ -47,12 +47,15 @@ public sealed class ImportRun(Guid id, string collector)
         [.. problems.OrderBy(p => p.Row).ThenBy(p => p.Field, StringComparer.Ordinal)]);
 }
 
-/// <summary>Imports of this node, so staff can watch one while it runs (rows done so far).</summary>
+/// <summary>
+/// Imports of this node, so staff can watch one while it runs (rows done so far). An import belongs
+/// to its mutual: another mutual neither reads it nor replaces it by starting one under the same id.
+/// </summary>
 public sealed class ImportProgress
 {
-    private readonly ConcurrentDictionary<Guid, ImportRun> runs = new();
+    private readonly ConcurrentDictionary<(string Tenant, Guid Id), ImportRun> runs = new();
 
-    public ImportRun Start(Guid id, string collector) => runs[id] = new ImportRun(id, collector);
+    public ImportRun Start(string tenant, Guid id, string collector) => runs[(tenant, id)] = new ImportRun(id, collector);
 
-    public ImportReport? Find(Guid id) => runs.TryGetValue(id, out var run) ? run.Report() : null;
+    public ImportReport? Find(string tenant, Guid id) => runs.TryGetValue((tenant, id), out var run) ? run.Report() : null;
 }

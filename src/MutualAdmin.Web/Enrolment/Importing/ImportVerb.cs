@@ -27,7 +27,7 @@ public static class ImportVerb
                 .Run(parse.GetValue(collector)!, reader, EventMetadata.System(parse.GetValue(tenant)!, "import-households"), importId, ct);
             var progress = services.GetRequiredService<ImportProgress>();
             while (await Task.WhenAny(running, Task.Delay(2000, ct)) != running)
-                Console.WriteLine($"{progress.Find(importId)?.RowsDone ?? 0} rows done");
+                Console.WriteLine($"{progress.Find(parse.GetValue(tenant)!, importId)?.RowsDone ?? 0} rows done");
             var result = await running;
             Console.WriteLine($"{result.HouseholdsRegistered} households registered ({result.RowsRegistered} rows, {result.Events} events), " +
                 $"{result.RowsAlreadyRegistered} rows already registered, {result.RowsRejected} rows rejected");

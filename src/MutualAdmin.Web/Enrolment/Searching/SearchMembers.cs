@@ -41,7 +41,8 @@ public static class SearchMembers
         command.Parameters.Add(new() { Value = string.IsNullOrWhiteSpace(nationalId) ? DBNull.Value : hashes.NationalId(nationalId), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bytea });
         command.Parameters.Add(new() { Value = (object?)Phones.Normalise(phone) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = pageSize });
-        command.Parameters.Add(new() { Value = (page - 1) * pageSize });
+        // In 64 bits: a page far past the last is an empty page, not an overflow.
+        command.Parameters.Add(new() { Value = (page - 1L) * pageSize });
 
         var hits = new List<Hit>();
         long total = 0;

@@ -15,11 +15,14 @@ public static class RegisterWebhook
     public sealed record Request(string? Url, string[]? Types);
     public sealed record Registered(Guid Id, string Secret);
 
-    public static async Task<Created<Registered>> Handle(Request request, Actor actor, NpgsqlDataSource db, CancellationToken ct)
+    public static async Task<Created<Registered>> Handle(Request request, Actor actor, NpgsqlDataSource db, WebhookTargets targets,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
             errors["url"] = ["an absolute http or https URL is required"];
+        else if (targets.Refusal(url) is { } refused)
+            errors["url"] = [refused];
         if (request.Types is not { Length: > 0 })
             errors["types"] = ["at least one event type is required"];
         else
@@ -27,6 +30,8 @@ public static class RegisterWebhook
                 if (!IntegrationEvent.All.Contains(request.Types[i]))
                     errors[$"types[{i}]"] = [$"'{request.Types[i]}' is not an event type of the feed"];
         if (errors.Count > 0) throw new RequestValidationException(errors);
+        // Only a request valid otherwise costs a name lookup.
+        if (await targets.RefusalAfterLookup(url!, ct) is { } unreachable) throw RequestValidationException.For("url", unreachable);
 
         var id = Guid.CreateVersion7();
         var secret = WebhookSignature.NewSecret();

@@ -15,7 +15,7 @@ namespace MutualAdmin.Web.Fund.Webhooks;
 /// <c>410 Gone</c> disables the endpoint.
 /// </summary>
 public sealed class WebhookDelivery(NpgsqlDataSource db, IHttpClientFactory http, IOptions<WebhookOptions> options,
-    TimeProvider clock, ILogger<WebhookDelivery> logger) : BackgroundService
+    WebhookTargets targets, TimeProvider clock, ILogger<WebhookDelivery> logger) : BackgroundService
 {
     public const string HttpClientName = "fund-webhooks";
     private WebhookOptions Options => options.Value;
@@ -146,6 +146,9 @@ public sealed class WebhookDelivery(NpgsqlDataSource db, IHttpClientFactory http
     /// <summary>Null when delivered; "410" when the endpoint is gone; otherwise what went wrong.</summary>
     private async Task<string?> Send(Endpoint endpoint, Outgoing e, CancellationToken ct)
     {
+        // Checked again on every send: the operator's settings may have changed since registration
+        // (the address connected to is checked as the connection opens, WebhookTargets.Connect).
+        if (targets.Refusal(new Uri(endpoint.Url)) is { } refused) return $"refused: {refused}";
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
         {
@@ -160,6 +163,7 @@ public sealed class WebhookDelivery(NpgsqlDataSource db, IHttpClientFactory http
             timeout.CancelAfter(Options.Timeout);
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
             if (response.IsSuccessStatusCode) return null;
+            if ((int)response.StatusCode is >= 300 and < 400) return $"HTTP {(int)response.StatusCode}: redirects are not followed";
             return response.StatusCode == HttpStatusCode.Gone ? "410" : $"HTTP {(int)response.StatusCode}";
         }
         catch (Exception x) when (x is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)

@@ -15,4 +15,13 @@ public sealed class WebhookOptions
 
     /// <summary>Events sent to one endpoint per turn, one after the other (order per endpoint).</summary>
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>
+    /// Hosts (names or literal addresses) the operator trusts as webhook targets whatever they resolve
+    /// to, e.g. the Fund's receiver on a private network. Empty by default: only public addresses.
+    /// </summary>
+    public string[] AllowedHosts { get; set; } = [];
+
+    /// <summary>Hosts that may be sent to over plain http; every other endpoint needs https. Empty by default.</summary>
+    public string[] AllowPlainHttpFor { get; set; } = [];
 }

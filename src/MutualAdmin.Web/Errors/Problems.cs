@@ -18,6 +18,7 @@ public static class Problems
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
     public const string IdempotencyKeyInvalid = Base + "idempotency-key-invalid";
     public const string BeneficiaryUnknown = Base + "beneficiary-unknown";
+    public const string ImpossibleEvent = Base + "impossible-event";
     public const string Unexpected = Base + "unexpected";
 
     public static string ForStatus(int status) => status switch

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using MutualAdmin.Domain.Claims;
 using MutualAdmin.Domain.Contributions;
 using MutualAdmin.EventStore;
 using MutualAdmin.EventStore.Events;
@@ -11,6 +12,7 @@ using MutualAdmin.Web.Contributions.Ageing;
 using MutualAdmin.Web.Contributions.Collections;
 using MutualAdmin.Web.Contributions.Remittances;
 using MutualAdmin.Web.Tests.Contributions;
+using Npgsql;
 
 namespace MutualAdmin.Web.Tests.Audit;
 
@@ -83,7 +85,34 @@ public sealed class DisregardedEventTests(TestCluster cluster) : ContributionsTe
         Assert.True(verification.Passed, verification.Summary());
         Assert.Null(verification.Chain.FirstBreak);
         var listed = await Json(await Manager.GetAsync("/api/disregarded-events"));
-        Assert.Equal([first, second], listed.EnumerateArray().Select(d => d.GetProperty("position").GetInt64()));
+        Assert.Equal([first, second], listed.EnumerateArray().Where(d => d.GetProperty("eventType").GetString() == "contribution-paid")
+            .Select(d => d.GetProperty("position").GetInt64()));
+    }
+
+    [Fact]
+    public async Task An_impossible_claim_in_the_log_is_named_and_once_disregarded_was_never_received()
+    {
+        var claimId = Guid.NewGuid();
+        var submission = new ClaimSubmission(claimId, "hc-joal", "health-centre", "OLD-1", "SN0000000001", "outpatient", Today, null, null,
+            "B54", [], null, [new ClaimLine("CONS-GEN", 1, long.MaxValue)], Today);
+        await using (var session = Service<EventStore.EventStore>().OpenSession(new EventMetadata("thies", Guid.NewGuid().ToString(), "submit-claim")))
+        {
+            session.StartStream(new StreamId("thies", $"claim-{claimId}"), "claim", new ClaimSubmitted(submission, "CSU-BASE", 1));
+            var position = (await session.SaveChanges())[0].Position;
+
+            var claim = await Manager.GetAsync($"/api/claims/{claimId}");
+            await AssertNamesEvent(claim, position, "claim-submitted");
+            await AssertNamesEvent(await Manager.GetAsync($"/api/reports/claims/{Period}"), position, "claim-submitted");
+
+            Assert.Equal(HttpStatusCode.Created, (await Disregard(position, "price typed with the patient's phone number")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Manager.GetAsync($"/api/claims/{claimId}")).StatusCode);
+        var report = await Json(await Manager.GetAsync($"/api/reports/claims/{Period}"));
+        Assert.Equal(0, report.GetProperty("received").GetProperty("claims").GetInt32());
+        await using var register = Service<NpgsqlDataSource>().CreateCommand("select count(*) from claims_register where claim_id = $1");
+        register.Parameters.Add(new() { Value = claimId });
+        Assert.Equal(0L, await register.ExecuteScalarAsync());
     }
 
     private async Task<long> WriteImpossiblePayment(Guid affiliation, string receipt)
@@ -105,13 +134,13 @@ public sealed class DisregardedEventTests(TestCluster cluster) : ContributionsTe
     private Task<HttpResponseMessage> Disregard(long position, string reason) =>
         Manager.PostAsJsonAsync("/api/disregarded-events", new { position, reason });
 
-    private static async Task AssertNamesEvent(HttpResponseMessage response, long position)
+    private static async Task AssertNamesEvent(HttpResponseMessage response, long position, string type = "contribution-paid")
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Conflict, $"{response.StatusCode}: {body}");
         var problem = await Json(response);
         Assert.Equal("https://mutualadmin.org/problems/impossible-event", problem.GetProperty("type").GetString());
         Assert.Equal(position, problem.GetProperty("position").GetInt64());
-        Assert.Contains($"event {position} (contribution-paid", problem.GetProperty("detail").GetString());
+        Assert.Contains($"event {position} ({type}", problem.GetProperty("detail").GetString());
     }
 }

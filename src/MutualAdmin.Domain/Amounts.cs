@@ -37,10 +37,4 @@ public static class Amounts
     /// folds name it (<see cref="ImpossibleValues"/>) and a manager can disregard it.
     /// </summary>
     public const long MaxStorable = 1_000_000_000_000_000;
-
-    public static string AmountRange => $"a whole number from 1 to {MaxAmount}";
-
-    /// <summary>A money field of a request, in its range; null when it is fine.</summary>
-    public static string? Check(long value, long min, long max) =>
-        value >= min && value <= max ? null : $"AMOUNT_OUT_OF_RANGE: a whole number from {min} to {max}";
 }

@@ -38,8 +38,13 @@ public sealed record ClaimSubmission(
         if (SecondaryDiagnoses is { Count: > MaxSecondaryDiagnoses })
             throw Bad("TOO_MANY_DIAGNOSES", $"at most {MaxSecondaryDiagnoses} secondary diagnoses", "secondaryDiagnoses");
         if (Lines is null || Lines.Count == 0) throw Bad("NO_LINES", "a claim has at least one line", "lines");
+        if (Lines.Count > Amounts.MaxClaimLines) throw Bad("TOO_MANY_LINES", $"at most {Amounts.MaxClaimLines} lines", "lines");
         for (var i = 0; i < Lines.Count; i++)
-            if (Lines[i].Quantity < 1 || Lines[i].ClaimedUnitPrice < 1)
-                throw Bad("LINE_INVALID", "quantity and unit price at least 1", $"lines[{i}]");
+        {
+            if (Lines[i].Quantity is < 1 or > Amounts.MaxQuantity)
+                throw Bad("LINE_INVALID", $"a quantity from 1 to {Amounts.MaxQuantity}", $"lines[{i}].quantity");
+            if (Lines[i].ClaimedUnitPrice is < 1 or > Amounts.MaxAmount)
+                throw Bad("LINE_INVALID", $"a unit price from 1 to {Amounts.MaxAmount}", $"lines[{i}].claimedUnitPrice");
+        }
     }
 }

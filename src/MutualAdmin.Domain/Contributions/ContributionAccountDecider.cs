@@ -61,6 +61,7 @@ public static class ContributionAccountDecider
         if (c.ReceiptUsedInTenant) throw new DomainError("K-4", "RECEIPT_DUPLICATE", "this receipt number is already used", "receipt");
         if (string.IsNullOrWhiteSpace(c.Receipt)) throw new DomainError("K-4", "REQUIRED", "is required", "receipt");
         if (c.Amount <= 0) throw new DomainError("K-4", "AMOUNT_NOT_POSITIVE", "a payment is a positive amount", "amount");
+        if (c.Amount > Amounts.MaxAmount) throw new DomainError("K-4", "AMOUNT_TOO_LARGE", $"at most {Amounts.MaxAmount} in the currency's minor unit", "amount");
         if (!PaymentMethod.All.Contains(c.Method))
             throw new DomainError("K-4", "METHOD_UNKNOWN", "cash, mobile-money, bank-transfer or collector-transfer", "method");
         if (string.IsNullOrWhiteSpace(c.Payer)) throw new DomainError("K-4", "REQUIRED", "is required", "payer");

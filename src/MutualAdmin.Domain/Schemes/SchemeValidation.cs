@@ -14,13 +14,14 @@ public static class SchemeValidation
         if (draft.Currency is not { Length: 3 } || !draft.Currency.All(char.IsAsciiLetterUpper))
             Fail("currency", "must be a three-letter ISO 4217 code");
 
-        NotNegative(Fail, "contributionPerBeneficiary", draft.ContributionPerBeneficiary);
-        NotNegative(Fail, "waitingPeriodDays", draft.WaitingPeriodDays);
-        NotNegative(Fail, "gracePeriodDays", draft.GracePeriodDays);
-        NotNegative(Fail, "annualCeilingPerBeneficiary", draft.AnnualCeilingPerBeneficiary);
-        NotNegative(Fail, "claimDeadlineDays", draft.ClaimDeadlineDays);
-        NotNegative(Fail, "reviewThreshold", draft.ReviewThreshold);
-        NotNegative(Fail, "fourEyesThreshold", draft.FourEyesThreshold);
+        // Issue 22: one amount at most Amounts.MaxAmount, totals (ceiling, thresholds) at most MaxTotal, periods ten years.
+        InRange(Fail, "contributionPerBeneficiary", draft.ContributionPerBeneficiary, Amounts.MaxAmount);
+        InRange(Fail, "waitingPeriodDays", draft.WaitingPeriodDays, Amounts.MaxDays);
+        InRange(Fail, "gracePeriodDays", draft.GracePeriodDays, Amounts.MaxDays);
+        InRange(Fail, "annualCeilingPerBeneficiary", draft.AnnualCeilingPerBeneficiary, Amounts.MaxTotal);
+        InRange(Fail, "claimDeadlineDays", draft.ClaimDeadlineDays, Amounts.MaxDays);
+        InRange(Fail, "reviewThreshold", draft.ReviewThreshold, Amounts.MaxTotal);
+        InRange(Fail, "fourEyesThreshold", draft.FourEyesThreshold, Amounts.MaxTotal);
         Percentage(Fail, "reviewSamplePercent", draft.ReviewSamplePercent);
         Percentage(Fail, "adminFeePercent", draft.AdminFeePercent);
 
@@ -33,6 +34,13 @@ public static class SchemeValidation
     internal static void NotNegative(Action<string, string> fail, string field, long value)
     {
         if (value < 0) fail(field, "must not be negative");
+    }
+
+    /// <summary>0 … <paramref name="max"/>: a negative says "must not be negative" as before, too large names the bound.</summary>
+    internal static void InRange(Action<string, string> fail, string field, long value, long max)
+    {
+        if (value < 0) fail(field, "must not be negative");
+        else if (value > max) fail(field, $"must be at most {max}");
     }
 
     internal static void Percentage(Action<string, string> fail, string field, int value)

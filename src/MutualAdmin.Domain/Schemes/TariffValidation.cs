@@ -14,14 +14,15 @@ static class TariffValidation
             if (string.IsNullOrWhiteSpace(t.Code)) fail($"{at}.code", "is required");
             else if (!seen.Add(t.Code)) fail($"{at}.code", $"duplicate tariff code {t.Code}");
             if (!BenefitCategory.All.Contains(t.Category ?? "")) fail($"{at}.category", "unknown category");
-            SchemeValidation.NotNegative(fail, $"{at}.maxUnitPrice", t.MaxUnitPrice);
+            SchemeValidation.InRange(fail, $"{at}.maxUnitPrice", t.MaxUnitPrice, Amounts.MaxAmount);
             Levels(fail, at, t.Levels);
             if (t.Sex is not null && !Sex.All.Contains(t.Sex)) fail($"{at}.sex", "must be F, M or null");
-            if (t.MinAgeYears < 0) fail($"{at}.minAgeYears", "must not be negative");
-            if (t.MaxAgeYears < 0) fail($"{at}.maxAgeYears", "must not be negative");
+            if (t.MinAgeYears is { } min) SchemeValidation.InRange(fail, $"{at}.minAgeYears", min, Amounts.MaxAgeYears);
+            if (t.MaxAgeYears is { } max) SchemeValidation.InRange(fail, $"{at}.maxAgeYears", max, Amounts.MaxAgeYears);
             if (t.MinAgeYears > t.MaxAgeYears) fail($"{at}.maxAgeYears", "must not be below minAgeYears");
             if (t.MaxQuantityPerClaim < 1) fail($"{at}.maxQuantityPerClaim", "must be at least 1");
-            if (t.MinIntervalDays < 0) fail($"{at}.minIntervalDays", "must not be negative");
+            else if (t.MaxQuantityPerClaim > Amounts.MaxQuantity) fail($"{at}.maxQuantityPerClaim", $"must be at most {Amounts.MaxQuantity}");
+            if (t.MinIntervalDays is { } days) SchemeValidation.InRange(fail, $"{at}.minIntervalDays", days, Amounts.MaxDays);
         }
     }
 

@@ -1,5 +1,7 @@
 using MutualAdmin.Domain;
+using MutualAdmin.Web.Audit.Disregarding;
 using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Hosting;
 
 namespace MutualAdmin.Web.Audit;
 
@@ -15,9 +17,17 @@ public static class AuditApi
         audit.MapGet("/{kind}/{id:guid}", RecordHistory.State);
         audit.MapGet("/{kind}/{id:guid}/history", RecordHistory.History);
         audit.MapGet("/{kind}/{id:guid}/changes", RecordHistory.Diff);
+
+        // Issue 22: the way back from an event no fold can take; the manager answers for the mutual's figures.
+        var disregarded = app.MapGroup("/api/disregarded-events").WithTags("Audit");
+        disregarded.MapPost("/", DisregardEvent.Handle).ForStaff(StaffRole.Manager);
+        disregarded.MapGet("/", DisregardEvent.List).ForStaff(StaffRole.Manager, StaffRole.Auditor);
         return app;
     }
 
-    public static IServiceCollection AddAudit(this IServiceCollection services) =>
-        services.AddSingleton<Verification>().AddSingleton<VerificationRuns>();
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        DisregardedJson.Register(services.RegisteredEventTypes(nameof(AddAudit)));
+        return services.AddSingleton<Verification>().AddSingleton<VerificationRuns>();
+    }
 }

@@ -15,7 +15,13 @@ namespace MutualAdmin.Web.Claims;
 /// </summary>
 public sealed class ClaimsRegister : IInlineProjection
 {
-    public bool Concerns(IReadOnlyList<PendingEvent> events) => events.Any(e => e.Data is IClaimEvent or IPaymentBatchEvent);
+    public bool Concerns(IReadOnlyList<PendingEvent> events) =>
+        events.Any(e => e.Data is IClaimEvent or IPaymentBatchEvent || DisregardedClaim(e.Data) is not null);
+
+    /// <summary>The claim a disregarded event (issue 22) belonged to, if it was a claim's.</summary>
+    private static Guid? DisregardedClaim(object data) =>
+        data is Audit.Disregarding.EventDisregarded d && d.StreamKey.StartsWith("claim-", StringComparison.Ordinal)
+            && Guid.TryParse(d.StreamKey["claim-".Length..], out var id) ? id : null;
 
     public async Task Apply(string tenant, IReadOnlyList<PendingEvent> events, NpgsqlConnection connection,
         NpgsqlTransaction transaction, CancellationToken ct)
@@ -113,6 +119,13 @@ public sealed class ClaimsRegister : IInlineProjection
             case PaymentBatchPaid p:
                 yield return Command("update payment_batches set bank_reference = $3, paid_on = $4 where tenant_id = $1 and batch_id = $2",
                     tenant, p.BatchId, p.BankReference, p.PaidOn);
+                break;
+            // Issue 22: a claim whose submission is disregarded was never received, as its fold now says; a
+            // disregarded decision reserves nothing against the ceiling (C-5), so no sum meets its amount.
+            case Audit.Disregarding.EventDisregarded d when DisregardedClaim(d) is { } claim:
+                yield return d.EventType == Claim.Events[typeof(ClaimSubmitted)]
+                    ? Command("delete from claims_register where tenant_id = $1 and claim_id = $2", tenant, claim)
+                    : Command("update claims_register set benefit = 0 where tenant_id = $1 and claim_id = $2", tenant, claim);
                 break;
         }
     }

@@ -13,7 +13,10 @@ namespace MutualAdmin.Web.Contributions;
 /// </summary>
 public sealed class ContributionIndex : IInlineProjection
 {
-    public bool Concerns(IReadOnlyList<PendingEvent> events) => events.Any(e => e.Data is IContributionEvent);
+    public bool Concerns(IReadOnlyList<PendingEvent> events) =>
+        events.Any(e => e.Data is IContributionEvent or Audit.Disregarding.EventDisregarded { EventType: PaidAlias });
+
+    private const string PaidAlias = "contribution-paid";
 
     public async Task Apply(string tenant, IReadOnlyList<PendingEvent> events, NpgsqlConnection connection,
         NpgsqlTransaction transaction, CancellationToken ct)
@@ -49,6 +52,14 @@ public sealed class ContributionIndex : IInlineProjection
             case ContributionReversed r:
                 yield return Command("update contribution_receipts set reversed_on = $3 where tenant_id = $1 and receipt = $2",
                     tenant, r.Receipt, r.ReversedOn);
+                break;
+            // Issue 22: a disregarded payment of an impossible amount leaves the receipt index, so a month's
+            // statement (K-8) no longer adds it up and its receipt number is free to be entered right.
+            case Audit.Disregarding.EventDisregarded { EventType: PaidAlias } d
+                when d.StreamKey.StartsWith("contribution-account-", StringComparison.Ordinal)
+                    && Guid.TryParse(d.StreamKey["contribution-account-".Length..], out var account):
+                yield return Command("delete from contribution_receipts where tenant_id = $1 and account_id = $2 and amount not between -$3 and $3",
+                    tenant, account, Domain.Amounts.MaxStorable);
                 break;
         }
     }

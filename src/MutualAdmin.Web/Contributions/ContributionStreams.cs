@@ -20,8 +20,9 @@ public static class ContributionStreams
     public static Domain.Contributions.Remittance EvolveRemittance(Domain.Contributions.Remittance s, object e) =>
         e is IRemittanceEvent r ? Domain.Contributions.Remittance.Evolve(s, r) : s;
 
+    /// <summary>The account folded for a command or a statement, naming or skipping an impossible event (issue 22).</summary>
     public static Task<StreamState<ContributionAccount>> FetchAccount(this EventSession session, Guid accountId, CancellationToken ct) =>
-        session.FetchForWriting(Account(session.Tenant, accountId), ContributionAccount.Initial, EvolveAccount, ct: ct);
+        Audit.Disregarding.Disregards.FetchForWriting(session, Account(session.Tenant, accountId), ContributionAccount.Initial, EvolveAccount, ct);
 
     /// <summary>
     /// Runs a unit of work again when a concurrent one won (LostRaces). Two cashiers paying the same

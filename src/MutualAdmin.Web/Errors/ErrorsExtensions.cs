@@ -26,9 +26,14 @@ public static class ErrorsExtensions
         return services;
     }
 
-    /// <summary>Missing required members and nulls in non-nullable ones are errors, not silent defaults.</summary>
+    /// <summary>
+    /// Missing required members and nulls in non-nullable ones are errors, not silent defaults. A number
+    /// is a JSON number: "1000" is refused (the web defaults would read it), and one too large for its
+    /// field fails binding, so both are a 400 naming the field (issue 22).
+    /// </summary>
     public static void Configure(JsonSerializerOptions options)
     {
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
         // {"amount": 1, "amount": 1000000}: which one would count is a guess; the body is refused instead.

@@ -43,6 +43,7 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
             Problem(412, Problems.VersionMismatch, "The resource changed since the version you sent.", c.Message),
         ConcurrencyException c => Problem(409, Problems.ConcurrentUpdate, "Someone else changed the resource at the same moment; retry.", c.Message),
         WrongTenantException => Problem(404, Problems.NotFound, "Not found.", null),
+        Audit.Disregarding.ImpossibleEventException i => Impossible(i),
         OperationCanceledException when http.RequestAborted.IsCancellationRequested => Problem(499, Problems.Unexpected, "The client went away.", null),
         _ when DatabaseOutage.Is(exception) => Problem(503, Problems.Unavailable, "The database is unavailable; retry shortly.",
             $"Retry after {DatabaseOutage.RetryAfterSeconds} seconds."),
@@ -60,6 +61,16 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
         problem.Detail = e.Message;
         problem.Extensions["rule"] = e.Rule;
         problem.Extensions["code"] = e.Code;
+        return problem;
+    }
+
+    /// <summary>Issue 22: an event in the log no fold can take, named so that a manager can disregard it.</summary>
+    private static ProblemDetails Impossible(Audit.Disregarding.ImpossibleEventException e)
+    {
+        var problem = Problem(409, Problems.ImpossibleEvent, "An event in the log holds an impossible value.", e.Message);
+        problem.Extensions["position"] = e.Position;
+        problem.Extensions["eventType"] = e.EventType;
+        problem.Extensions["field"] = e.Field;
         return problem;
     }
 

@@ -23,6 +23,7 @@ public static class Problems
     public const string TooManyRequests = Base + "too-many-requests";
     public const string SignInLocked = Base + "sign-in-locked";
     public const string Unavailable = Base + "unavailable";
+    public const string ImpossibleEvent = Base + "impossible-event";
     public const string Unexpected = Base + "unexpected";
 
     public static string ForStatus(int status) => status switch

@@ -30,6 +30,7 @@ public static class Cli
         root.Subcommands.Add(Enrolment.Importing.ImportVerb.Build());
         root.Subcommands.Add(Seeding.SeedingExtensions.Verb());
         root.Subcommands.Add(Audit.VerifyVerb.Build());
+        root.Subcommands.Add(Audit.Disregarding.DisregardVerb.Build());
         root.Subcommands.Add(Projections.RebuildVerb.Build());
         root.SetAction((_, ct) => App.Serve(args, ct));
         // ASP.NET's own switches (--urls, --environment, key=value settings) pass through to the host.

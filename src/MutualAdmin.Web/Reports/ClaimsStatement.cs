@@ -31,8 +31,10 @@ public sealed class ClaimsStatement(EventStore.EventStore store, ContributionSta
         CancellationToken ct)
     {
         var claims = new Dictionary<string, Claim>();
-        await foreach (var e in store.ReaderFor(tenant).ReadTypesUpTo(position, Types, ct))
-            if (e.Data is IClaimEvent c)
+        var reader = store.ReaderFor(tenant);
+        var guard = Audit.Disregarding.Disregards.For(reader, tenant, position);
+        await foreach (var e in reader.ReadTypesUpTo(position, Types, ct))
+            if (e.Data is IClaimEvent c && await guard.Foldable(e, ct))
                 claims[e.StreamKey] = Claim.Evolve(claims.GetValueOrDefault(e.StreamKey) ?? Claim.Initial, c);
 
         var folded = claims.Values.Select(Fold).OfType<Folded>().Where(c => scope?.BeneficiaryNumbers.Contains(c.Submission.BeneficiaryNumber) != false).ToList();

@@ -80,6 +80,8 @@ public static class EndpointMatrix
         ["GET /api/audit/{kind}/{id:guid}"] = ["auditor", "manager"],
         ["GET /api/audit/{kind}/{id:guid}/history"] = ["auditor", "manager"],
         ["GET /api/audit/{kind}/{id:guid}/changes"] = ["auditor", "manager"],
+        ["POST /api/disregarded-events/"] = ["manager"],
+        ["GET /api/disregarded-events/"] = ["manager", "auditor"],
         ["POST /api/affiliations/{id:guid}/renewal"] = ["enrolment-officer", "manager"],
         ["POST /api/affiliations/{id:guid}/termination"] = ["manager"],
         ["POST /api/collectors/{collector}/households"] = ["enrolment-officer", "manager"],

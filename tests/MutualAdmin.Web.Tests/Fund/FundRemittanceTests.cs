@@ -74,4 +74,18 @@ public sealed class FundRemittanceTests(TestCluster cluster) : ContributionsTest
         var errors = (await Json(bad)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("receivedAmount", out _) && errors.TryGetProperty("reference", out _));
     }
+
+    [Theory]
+    [InlineData("1000000000001")]
+    [InlineData("9223372036854775808")]
+    [InlineData("\"7000\"")]
+    [InlineData("-1")]
+    public async Task K_8_a_received_amount_out_of_range_or_as_a_string_is_a_400_naming_receivedAmount(string amount)
+    {
+        var response = await fund.PostAsync($"/fund/v1/remittances/{Guid.NewGuid()}/acknowledgement", new StringContent(
+            $$"""{"receivedAmount": {{amount}}, "reference": "FUND-1", "receivedOn": "{{Today:yyyy-MM-dd}}"}""", System.Text.Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {body}");
+        Assert.True(System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("receivedAmount", out _), body);
+    }
 }

@@ -65,6 +65,12 @@ public sealed class PublishSchemeTests(TestCluster cluster) : WebTest(cluster)
         { "negative tariff price", "tariffs[1].maxUnitPrice" },
         { "duplicate tariff code", "tariffs[1].code" },
         { "malformed code", "code" },
+        { "contribution beyond the platform maximum", "contributionPerBeneficiary" },
+        { "contribution as a string", "contributionPerBeneficiary" },
+        { "tariff price beyond the platform maximum", "tariffs[1].maxUnitPrice" },
+        { "ceiling beyond the platform maximum", "annualCeilingPerBeneficiary" },
+        { "quantity per claim beyond the platform maximum", "tariffs[0].maxQuantityPerClaim" },
+        { "waiting period of a century", "waitingPeriodDays" },
     };
 
     [Theory]
@@ -85,6 +91,12 @@ public sealed class PublishSchemeTests(TestCluster cluster) : WebTest(cluster)
                 case "negative tariff price": tariffs[1]!["maxUnitPrice"] = -1; break;
                 case "duplicate tariff code": tariffs[1]!["code"] = "CONS-GEN"; break;
                 case "malformed code": d["code"] = "CSU BASE/1"; break;
+                case "contribution beyond the platform maximum": d["contributionPerBeneficiary"] = long.MaxValue; break;
+                case "contribution as a string": d["contributionPerBeneficiary"] = "7000"; break;
+                case "tariff price beyond the platform maximum": tariffs[1]!["maxUnitPrice"] = 100_000_001; break;
+                case "ceiling beyond the platform maximum": d["annualCeilingPerBeneficiary"] = 1_000_000_000_001; break;
+                case "quantity per claim beyond the platform maximum": tariffs[0]!["maxQuantityPerClaim"] = 1001; break;
+                case "waiting period of a century": d["waitingPeriodDays"] = 36_500; break;
             }
         });
         await AssertInvalid(await fund.Publish(document), field);

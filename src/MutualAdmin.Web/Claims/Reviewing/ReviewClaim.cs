@@ -23,6 +23,7 @@ public static class ReviewClaim
         if (string.IsNullOrWhiteSpace(request.Justification))
             throw RequestValidationException.For("justification", "C-8 JUSTIFICATION_REQUIRED: a review states its justification");
         var lines = request.Lines ?? [];
+        CheckRanges(lines);
 
         return await ClaimStreams.Retrying<Results<Ok<ClaimView>, NotFound>>(async () =>
         {
@@ -37,5 +38,24 @@ public static class ReviewClaim
             await session.SaveChanges(ct);
             return TypedResults.Ok(ClaimView.Of(events.Aggregate(file.Stored.State, Claim.Evolve))!);
         });
+    }
+
+    /// <summary>
+    /// The plausible ranges (issue 22), before the rule that a review only lowers (C-8): 0 rejects the
+    /// line, so a lowered quantity or price is 0 or more, and never more than a claim may hold.
+    /// </summary>
+    private static void CheckRanges(IReadOnlyList<LineRequest> lines)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (lines.Count > Amounts.MaxClaimLines) errors["lines"] = [$"C-8 TOO_MANY_LINES: a claim has at most {Amounts.MaxClaimLines} lines"];
+        for (var i = 0; i < Math.Min(lines.Count, Amounts.MaxClaimLines); i++)
+        {
+            if (lines[i] is null) { errors[$"lines[{i}]"] = ["is required"]; continue; }
+            if (lines[i].Quantity is < 0 or > Amounts.MaxQuantity)
+                errors[$"lines[{i}].quantity"] = [$"C-8 LINE_INVALID: a quantity from 0 to {Amounts.MaxQuantity}"];
+            if (lines[i].UnitPrice is < 0 or > Amounts.MaxAmount)
+                errors[$"lines[{i}].unitPrice"] = [$"C-8 LINE_INVALID: a unit price from 0 to {Amounts.MaxAmount} in the currency's minor unit"];
+        }
+        if (errors.Count > 0) throw new RequestValidationException(errors);
     }
 }

@@ -29,13 +29,16 @@ public sealed record ClaimRequest(
         var serviceDate = ServiceDate ?? AdmissionDate;
         if (serviceDate is null) errors["serviceDate"] = ["is required"];
         if (Lines is null || Lines.Count == 0) errors["lines"] = ["C-1 NO_LINES: a claim has at least one line"];
-        for (var i = 0; i < (Lines?.Count ?? 0); i++)
+        else if (Lines.Count > Amounts.MaxClaimLines) errors["lines"] = [$"C-1 TOO_MANY_LINES: at most {Amounts.MaxClaimLines} lines"];
+        for (var i = 0; i < Math.Min(Lines?.Count ?? 0, Amounts.MaxClaimLines); i++)
         {
             var line = Lines![i];
             if (line is null) { errors[$"lines[{i}]"] = ["is required"]; continue; }
             if (string.IsNullOrWhiteSpace(line.TariffCode)) errors[$"lines[{i}].tariffCode"] = ["is required"];
-            if (line.Quantity is not > 0) errors[$"lines[{i}].quantity"] = ["C-1 LINE_INVALID: a quantity of at least 1"];
-            if (line.ClaimedUnitPrice is not > 0) errors[$"lines[{i}].claimedUnitPrice"] = ["C-1 LINE_INVALID: a unit price above zero"];
+            if (line.Quantity is not (>= 1 and <= Amounts.MaxQuantity))
+                errors[$"lines[{i}].quantity"] = [$"C-1 LINE_INVALID: a quantity from 1 to {Amounts.MaxQuantity}"];
+            if (line.ClaimedUnitPrice is not (>= 1 and <= Amounts.MaxAmount))
+                errors[$"lines[{i}].claimedUnitPrice"] = [$"C-1 LINE_INVALID: a unit price from 1 to {Amounts.MaxAmount} in the currency's minor unit"];
         }
         if (errors.Count > 0) throw new RequestValidationException(errors);
 

@@ -30,7 +30,7 @@ public sealed class ArrearsLedger : IProjection
     {
         var table = batch.Tables[Table];
         await using var sql = new NpgsqlBatch(connection, transaction);
-        foreach (var e in batch.Events)
+        foreach (var e in await Audit.Disregarding.Disregards.Foldable(batch.Events, connection, transaction, ct))
             foreach (var command in Commands(e, table)) sql.BatchCommands.Add(command);
         if (sql.BatchCommands.Count > 0) await sql.ExecuteNonQueryAsync(ct);
     }

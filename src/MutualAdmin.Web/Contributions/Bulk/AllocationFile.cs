@@ -36,6 +36,8 @@ public static class AllocationFile
             else if (!seen.Add(number)) errors[$"rows[{row}].beneficiary_number"] = ["K-4 MEMBER_REPEATED: one row per member"];
             if (!long.TryParse(fields[1].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var amount) || amount <= 0)
                 errors[$"rows[{row}].amount"] = ["K-4 AMOUNT_NOT_POSITIVE: a whole positive amount"];
+            else if (amount > Domain.Amounts.MaxAmount)
+                errors[$"rows[{row}].amount"] = [$"K-4 AMOUNT_TOO_LARGE: at most {Domain.Amounts.MaxAmount} in the currency's minor unit"];
             rows.Add(new(row, number, amount));
         }
         if (rows.Count == 0 && errors.Count == 0) errors["$"] = ["K-4 FILE_EMPTY: no allocation rows"];

@@ -31,7 +31,8 @@ public static class BulkPayment
         var on = paidOn ?? today;
         reference = reference.Trim();
         // The longest member receipt ("{reference}/{number}") must still be a valid receipt number.
-        PaymentInput.Check(reference.Length <= 40 ? reference : null, amount, PaymentMethod.CollectorTransfer, on, today);
+        // A transfer is the sum of its members' payments: a total, each row checked as one payment below.
+        PaymentInput.Check(reference.Length <= 40 ? reference : null, amount, PaymentMethod.CollectorTransfer, on, today, maxAmount: Amounts.MaxTotal);
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var (rows, errors) = AllocationFile.Read(new StringReader(await reader.ReadToEndAsync(ct)));
         if (errors.Count == 0 && rows.Sum(r => r.Amount) != amount)

@@ -31,8 +31,9 @@ public sealed class CollectionsByMonth : IProjection
 
     public async Task Apply(ProjectionBatch batch, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
-        // One statement per event, in order: a reversal reads the method its payment recorded.
-        foreach (var e in batch.Events)
+        // One statement per event, in order: a reversal reads the method its payment recorded. An impossible
+        // amount (issue 22) is skipped once disregarded, else dead-lettered naming its event, never summed.
+        foreach (var e in await Audit.Disregarding.Disregards.Foldable(batch.Events, connection, transaction, ct))
             foreach (var command in Commands(e, batch.Tables))
             {
                 command.Connection = connection;

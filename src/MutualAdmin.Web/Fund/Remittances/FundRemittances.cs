@@ -34,7 +34,8 @@ public static class FundRemittances
         EventStore.EventStore store, NpgsqlDataSource db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (body.ReceivedAmount < 0) errors["receivedAmount"] = ["must be 0 or more"];
+        if (body.ReceivedAmount is < 0 or > Domain.Amounts.MaxTotal)
+            errors["receivedAmount"] = [$"AMOUNT_OUT_OF_RANGE: a whole number from 0 to {Domain.Amounts.MaxTotal} in the currency's minor unit"];
         if (string.IsNullOrWhiteSpace(body.Reference)) errors["reference"] = ["the Fund's reference of the transfer is required"];
         if (errors.Count > 0) throw new RequestValidationException(errors);
         if (await RemittanceTenants.TenantOf(db, id, ct) is not { } tenant) return TypedResults.NotFound();

@@ -17,10 +17,12 @@ public sealed record RegisterMember(
     Locality Locality, string OccupationCategory, DateOnly RegisteredOn, DuplicateCheck Duplicates,
     string? Collector = null, string? ExternalMemberReference = null) : IHouseholdCommand;
 
+/// <param name="StaffConfirmedChildOlderThanMember">E-3: staff checked that a child born before the member is right.</param>
 public sealed record AddDependant(
     Guid HouseholdId, Guid PersonId, string BeneficiaryNumber, PersonalData Personal,
     string Sex, int BirthYear, bool BirthDateEstimated, string SubsidyCategory,
-    string Relationship, bool Student, DateOnly AddedOn, DuplicateCheck Duplicates) : IHouseholdCommand;
+    string Relationship, bool Student, DateOnly AddedOn, DuplicateCheck Duplicates,
+    bool StaffConfirmedChildOlderThanMember = false) : IHouseholdCommand;
 
 public sealed record RemoveDependant(Guid HouseholdId, Guid PersonId, string Reason, DateOnly RemovedOn) : IHouseholdCommand;
 

@@ -44,7 +44,7 @@ public static class HouseholdDecider
 
     static MemberRegistered Register(RegisterMember c)
     {
-        PersonValidation.Check(c.BeneficiaryNumber, c.Personal, c.Sex, c.BirthYear, c.SubsidyCategory, c.Duplicates);
+        PersonValidation.Check(c.BeneficiaryNumber, c.Personal, c.Sex, c.BirthYear, c.SubsidyCategory, c.Duplicates, c.RegisteredOn);
         if (!OccupationCategory.All.Contains(c.OccupationCategory))
             throw new DomainError("E-1", "OCCUPATION_UNKNOWN", "unknown occupation category", "occupationCategory");
         if (string.IsNullOrWhiteSpace(c.Locality?.Region) || string.IsNullOrWhiteSpace(c.Locality.District) || string.IsNullOrWhiteSpace(c.Locality.Commune))
@@ -57,13 +57,19 @@ public static class HouseholdDecider
     static DependantAdded Add(AddDependant c, Registered h)
     {
         if (h.MemberDied) throw new DomainError("E-9", "MEMBER_DECEASED", "transfer the household to a new member first");
-        PersonValidation.Check(c.BeneficiaryNumber, c.Personal, c.Sex, c.BirthYear, c.SubsidyCategory, c.Duplicates);
+        PersonValidation.Check(c.BeneficiaryNumber, c.Personal, c.Sex, c.BirthYear, c.SubsidyCategory, c.Duplicates, c.AddedOn);
         if (!Relationship.Dependants.Contains(c.Relationship))
             throw new DomainError("E-3", "RELATIONSHIP_UNKNOWN", "spouse, child or other-dependant", "relationship");
         var limit = c.Student ? StudentAgeLimit : ChildAgeLimit;
         var birth = Ages.AssumedBirthDate(c.BirthDateEstimated ? null : c.Personal.BirthDate, c.BirthYear);
         if (c.Relationship == Relationship.Child && Ages.InYears(birth, c.AddedOn) >= limit)
             throw new DomainError("E-3", "DEPENDANT_TOO_OLD", $"a child must be under {limit}", "birthDate");
+        // A child older than the member is most often a typing error, yet may be true (an adopted or a
+        // step-child): staff confirm it, the way they confirm E-4's same-name warning.
+        if (c.Relationship == Relationship.Child && !c.StaffConfirmedChildOlderThanMember
+            && Person(h, h.MemberId) is var member && BornBefore(c.BirthDateEstimated ? null : c.Personal.BirthDate, c.BirthYear, member))
+            throw new DomainError("E-3", "CHILD_OLDER_THAN_MEMBER",
+                "this child is born before the member; check the birth dates, or confirm to register", "birthDate");
         if (h.Current.Count() >= MaxBeneficiaries)
             throw new DomainError("E-3", "HOUSEHOLD_FULL", $"at most {MaxBeneficiaries} beneficiaries per household");
         return new(c.HouseholdId, c.PersonId, BeneficiaryNumber.Normalise(c.BeneficiaryNumber), c.Personal, c.Sex,
@@ -85,7 +91,7 @@ public static class HouseholdDecider
             return [];
         // A national ID the person already holds is theirs, not a duplicate.
         var duplicates = personal.NationalId == person.Personal.NationalId ? c.Duplicates with { NationalIdTaken = false } : c.Duplicates;
-        PersonValidation.Check(person.BeneficiaryNumber, personal, c.Sex, c.BirthYear, person.SubsidyCategory, duplicates);
+        PersonValidation.Check(person.BeneficiaryNumber, personal, c.Sex, c.BirthYear, person.SubsidyCategory, duplicates, c.CorrectedOn);
         return [new PersonDetailsCorrected(c.HouseholdId, c.PersonId, personal, c.Sex, c.BirthYear, c.BirthDateEstimated, reason, c.CorrectedOn)];
     }
 
@@ -96,6 +102,12 @@ public static class HouseholdDecider
             throw new DomainError("E-9", "NEW_MEMBER_NOT_A_DEPENDANT", "the new member must be a current dependant", "newMemberId");
         return new(c.HouseholdId, c.NewMemberId, c.TransferredOn);
     }
+
+    /// <summary>Born certainly before the member: by the exact dates when both are known, by the years otherwise.</summary>
+    static bool BornBefore(DateOnly? exact, int birthYear, HouseholdPerson member) =>
+        exact is { } date && !member.BirthDateEstimated && member.Personal?.BirthDate is { } memberBirth
+            ? date < memberBirth
+            : birthYear < member.BirthYear;
 
     static HouseholdPerson Person(Registered h, Guid personId) =>
         h.Find(personId) ?? throw new DomainError("E-3", "PERSON_UNKNOWN", "no such person in this household", "personId");

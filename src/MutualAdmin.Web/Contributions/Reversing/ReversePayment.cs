@@ -32,8 +32,6 @@ public static class ReversePayment
             var opened = (await session.FetchAccount(accountId, ct)).State as ContributionAccount.Open;
             if (opened is null || await AccountFile.Load(session, opened.AffiliationId, catalogues, ct) is not { } file) return TypedResults.NotFound();
             var payment = opened.Find(request.Receipt.Trim())!;
-            if (payment.PaidOn > on)
-                throw RequestValidationException.For("reversedOn", "K-5 REVERSED_BEFORE_PAYMENT: a reversal cannot precede the payment");
             var change = AccountChange.Decide(file, new Domain.Contributions.ReversePayment(accountId, payment.Receipt, request.Reason, on), on);
             change.AppendTo(session);
             if (!change.IsNothing) await session.SaveChanges(ct);

@@ -1,5 +1,6 @@
 using MutualAdmin.Domain;
 using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Input;
 
 namespace MutualAdmin.Web.Audit;
 
@@ -8,7 +9,7 @@ public static class AuditApi
 {
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {
-        var audit = app.MapGroup("/api/audit").WithTags("Audit").ForStaff(StaffRole.Auditor, StaffRole.Manager);
+        var audit = app.MapGroup("/api/audit").WithTags("Audit").ForStaff(StaffRole.Auditor, StaffRole.Manager).LimitText();
         audit.MapPost("/verifications", VerificationRuns.Start);
         audit.MapGet("/verifications/{id:guid}", VerificationRuns.Get);
         audit.MapGet("/export", ExportLog.Handle).Produces(StatusCodes.Status200OK, contentType: ExportLog.ContentType);

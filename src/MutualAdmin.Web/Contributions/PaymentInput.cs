@@ -9,7 +9,7 @@ namespace MutualAdmin.Web.Contributions;
 /// </summary>
 public static class PaymentInput
 {
-    public const int MaxReceiptLength = 60;
+    public const int MaxReceiptLength = Input.TextLimits.Receipt;
 
     public static void Check(string? receipt, long amount, string? method, DateOnly paidOn, DateOnly today, string prefix = "")
     {

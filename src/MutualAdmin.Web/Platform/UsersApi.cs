@@ -3,6 +3,7 @@ using MutualAdmin.Domain;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Errors;
 using MutualAdmin.Web.Idempotency;
+using MutualAdmin.Web.Input;
 
 namespace MutualAdmin.Web.Platform;
 
@@ -14,7 +15,7 @@ public static class UsersApi
 
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/api/admin/users").WithTags("Administration");
+        var users = app.MapGroup("/api/admin/users").WithTags("Administration").LimitText();
         users.MapGet("/", List).ForStaff(StaffRole.Admin, StaffRole.Manager);
         users.MapGet("/{id:guid}", Get).ForStaff(StaffRole.Admin, StaffRole.Manager);
         users.MapPost("/", Create).ForStaff(StaffRole.Admin).Idempotent();
@@ -40,7 +41,7 @@ public static class UsersApi
     private static void Validate(NewUser request)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Username) || request.Username.Length > 100) errors["username"] = ["is required, at most 100 characters"];
+        if (string.IsNullOrWhiteSpace(request.Username) || request.Username.Length > TextLimits.Username) errors["username"] = [$"is required, at most {TextLimits.Username} characters"];
         if (string.IsNullOrWhiteSpace(request.DisplayName)) errors["displayName"] = ["is required"];
         if (request.Password.Length < 10) errors["password"] = ["must be at least 10 characters"];
         if (request.Roles.Length == 0) errors["roles"] = ["at least one role is required"];

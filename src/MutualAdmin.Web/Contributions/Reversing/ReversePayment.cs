@@ -22,8 +22,9 @@ public static class ReversePayment
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var on = request.ReversedOn ?? today;
         if (on > today) throw RequestValidationException.For("reversedOn", "K-5 REVERSED_IN_FUTURE: a reversal cannot be dated after today");
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
-            throw RequestValidationException.For("reason", "K-5 REASON_REQUIRED: a reversal states its reason (at most 500 characters)");
+        // Its length and characters are checked with every text of the request (Input/TextLimits).
+        if (string.IsNullOrWhiteSpace(request.Reason))
+            throw RequestValidationException.For("reason", "K-5 REASON_REQUIRED: a reversal states its reason");
         if (await receipts.AccountOf(actor.Tenant, request.Receipt.Trim(), ct) is not { } accountId) return TypedResults.NotFound();
 
         return await ContributionStreams.Retrying<Results<Ok<Reversed>, NotFound>>(async () =>

@@ -27,7 +27,10 @@ public static class AddDependant
         var personal = new PersonalData(p.FullName?.Trim()!, date, p.Phone, p.NationalId, p.RegistryReference);
         var command = new Domain.Enrolment.AddDependant(id, personId, number, personal, p.Sex, year, estimated,
             p.SubsidyCategory, p.Relationship!, p.Student, today, check, request.ConfirmedChildOlderThanMember);
-        var events = InputErrors.Decide(() => HouseholdDecider.Decide(command, h));
+        IReadOnlyList<IHouseholdEvent> events;
+        // The person's fields are named under "dependant", as the request (and the form) has them.
+        try { events = HouseholdDecider.Decide(command, h); }
+        catch (Domain.DomainError e) when (e.Field is not null) { throw InputErrors.Refine(e, $"dependant.{e.Field}"); }
         session.Append(household, [.. events]);
         await session.SaveEnrolment(ct);
         return TypedResults.Created($"/api/members/{id}", new Added(personId, number));

@@ -29,7 +29,7 @@ public sealed record RemoveDependant(Guid HouseholdId, Guid PersonId, string Rea
 /// <summary>The details as they should read; <see cref="Duplicates"/> is the E-4 look-up of the new values.</summary>
 public sealed record CorrectPersonDetails(
     Guid HouseholdId, Guid PersonId, PersonalData Personal, string Sex, int BirthYear, bool BirthDateEstimated,
-    string Reason, DateOnly CorrectedOn, DuplicateCheck Duplicates) : IHouseholdCommand;
+    string Reason, DateOnly CorrectedOn, DuplicateCheck Duplicates, bool StaffConfirmedChildOlderThanMember = false) : IHouseholdCommand;
 
 public sealed record ErasePerson(Guid HouseholdId, Guid PersonId, string Reason, DateOnly ErasedOn) : IHouseholdCommand;
 

@@ -27,7 +27,7 @@ public static class HouseholdDecider
             _ => [new DependantRemoved(c.HouseholdId, c.PersonId, Required(c.Reason, "E-3", "reason"), c.RemovedOn)],
         },
 
-        (CorrectPersonDetails c, Registered h) => Correct(c, Person(h, c.PersonId)),
+        (CorrectPersonDetails c, Registered h) => Correct(c, h, Person(h, c.PersonId)),
 
         // Erasing twice erases nothing more; the reason is required like every correction's.
         (ErasePerson c, Registered h) => Person(h, c.PersonId).Personal is null
@@ -80,7 +80,7 @@ public static class HouseholdDecider
     /// A correction passes the checks of a registration (E-1, E-4, S-4) on the new values. The same
     /// values again change nothing, so a repeated request writes nothing.
     /// </summary>
-    static IReadOnlyList<IHouseholdEvent> Correct(CorrectPersonDetails c, HouseholdPerson person)
+    static IReadOnlyList<IHouseholdEvent> Correct(CorrectPersonDetails c, Registered h, HouseholdPerson person)
     {
         var reason = Required(c.Reason, "E-1", "reason");
         if (person.Personal is null)
@@ -92,6 +92,13 @@ public static class HouseholdDecider
         // A national ID the person already holds is theirs, not a duplicate.
         var duplicates = personal.NationalId == person.Personal.NationalId ? c.Duplicates with { NationalIdTaken = false } : c.Duplicates;
         PersonValidation.Check(person.BeneficiaryNumber, personal, c.Sex, c.BirthYear, person.SubsidyCategory, duplicates, c.CorrectedOn);
+        // Only a birth that changes is judged again: a child confirmed older stays confirmed when a phone is corrected.
+        var birthChanged = personal.BirthDate != person.Personal.BirthDate || c.BirthYear != person.BirthYear
+            || c.BirthDateEstimated != person.BirthDateEstimated;
+        if (birthChanged && !c.StaffConfirmedChildOlderThanMember) CheckChildrenYounger(h, person with
+        {
+            Personal = personal, BirthYear = c.BirthYear, BirthDateEstimated = c.BirthDateEstimated,
+        });
         return [new PersonDetailsCorrected(c.HouseholdId, c.PersonId, personal, c.Sex, c.BirthYear, c.BirthDateEstimated, reason, c.CorrectedOn)];
     }
 
@@ -101,6 +108,18 @@ public static class HouseholdDecider
         if (Person(h, c.NewMemberId) is not { IsCurrent: true })
             throw new DomainError("E-9", "NEW_MEMBER_NOT_A_DEPENDANT", "the new member must be a current dependant", "newMemberId");
         return new(c.HouseholdId, c.NewMemberId, c.TransferredOn);
+    }
+
+    /// <summary>E-3 after a correction: a child's new birth, or the member's, leaves no child born before the member.</summary>
+    static void CheckChildrenYounger(Registered h, HouseholdPerson corrected)
+    {
+        var member = corrected.PersonId == h.MemberId ? corrected : Person(h, h.MemberId);
+        var children = corrected.PersonId == h.MemberId
+            ? h.Current.Where(p => p.Relationship == Relationship.Child)
+            : corrected.Relationship == Relationship.Child ? [corrected] : [];
+        if (children.Any(child => BornBefore(child.BirthDateEstimated ? null : child.Personal?.BirthDate, child.BirthYear, member)))
+            throw new DomainError("E-3", "CHILD_OLDER_THAN_MEMBER",
+                "a child would be born before the member; check the birth dates, or confirm the correction", "birthDate");
     }
 
     /// <summary>Born certainly before the member: by the exact dates when both are known, by the years otherwise.</summary>

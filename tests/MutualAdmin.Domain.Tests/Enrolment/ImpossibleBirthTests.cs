@@ -94,3 +94,35 @@ public class ImpossibleBirthTests
         Personal = AwaRegistered.Personal with { BirthDate = null }, BirthYear = year, BirthDateEstimated = true,
     };
 }
+
+/// <summary>E-3 on corrections: a birth corrected so that a child is born before the member needs the same confirmation.</summary>
+public class ChildOlderCorrectionTests
+{
+    static readonly Spec<Household, IHouseholdCommand, IHouseholdEvent> Spec =
+        new(Household.Initial, Household.Evolve, HouseholdDecider.Decide);
+
+    static readonly DateOnly On = new(2026, 3, 2);
+    // The member born 2007-05-03, her child 2008-01-01.
+    static readonly MemberRegistered Member = AwaRegistered with { Personal = AwaRegistered.Personal with { BirthDate = new(2007, 5, 3) }, BirthYear = 2007 };
+    static readonly DependantAdded Child = ChildAdded(Ibrahima, new(2008, 1, 1), RegisteredOn);
+
+    static CorrectPersonDetails Correct(Guid person, PersonalData personal, string sex, bool confirmed = false) =>
+        new(HouseholdId, person, personal, sex, personal.BirthDate!.Value.Year, false, "card shown", On, DuplicateCheck.Clear, confirmed);
+
+    [Fact]
+    public void E_3_a_childs_birth_corrected_to_before_the_members_is_refused_unless_confirmed()
+    {
+        var earlier = Child.Personal with { BirthDate = new(2007, 1, 1) };
+        Assert.Equal("birthDate", Spec.Given(Member, Child).When(Correct(Ibrahima, earlier, "M")).ThenFails("E-3", "CHILD_OLDER_THAN_MEMBER").Field);
+        Assert.Single(Spec.Given(Member, Child).When(Correct(Ibrahima, earlier, "M", confirmed: true)).Events);
+    }
+
+    [Fact]
+    public void E_3_the_members_birth_corrected_to_after_a_childs_is_refused_but_a_phone_is_not()
+    {
+        Spec.Given(Member, Child).When(Correct(Awa, Member.Personal with { BirthDate = new(2008, 6, 1) }, "F")).ThenFails("E-3", "CHILD_OLDER_THAN_MEMBER");
+        // A child confirmed older at the time stays confirmed when the member's phone is corrected.
+        var confirmedOlder = ChildAdded(Ibrahima, new(2007, 1, 1), RegisteredOn);
+        Assert.Single(Spec.Given(Member, confirmedOlder).When(Correct(Awa, Member.Personal with { Phone = "+221 77 111 11 11" }, "F")).Events);
+    }
+}

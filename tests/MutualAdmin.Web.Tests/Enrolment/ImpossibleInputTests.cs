@@ -103,7 +103,8 @@ public sealed class ImpossibleInputTests(TestCluster cluster) : EnrolmentTest(cl
             dependants = new[] { Older("Modou Gaye") }, confirmedChildOlderThanMember = true,
         });
         Assert.Equal(HttpStatusCode.Created, confirmed.StatusCode);
-        var household = (await Json(confirmed)).GetProperty("householdId").GetGuid();
+        var registered = await Json(confirmed);
+        var (household, fatou) = (registered.GetProperty("householdId").GetGuid(), registered.GetProperty("beneficiaries")[0].GetProperty("personId").GetGuid());
 
         var before = await Events();
         var added = await officer.PostAsJsonAsync($"/api/members/{household}/dependants", new { dependant = Older("Ali Gaye") });
@@ -111,5 +112,14 @@ public sealed class ImpossibleInputTests(TestCluster cluster) : EnrolmentTest(cl
         Assert.Equal(before, await Events());
         Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync($"/api/members/{household}/dependants",
             new { dependant = Older("Ali Gaye"), confirmedChildOlderThanMember = true })).StatusCode);
+
+        // A correction that makes the member younger still asks; her phone does not.
+        before = await Events();
+        var younger = await officer.PostAsJsonAsync($"/api/members/{household}/people/{fatou}/correction",
+            new { reason = "card shown", birthDate = $"{Today.AddYears(-17):yyyy-MM-dd}" });
+        Assert.StartsWith("E-3 CHILD_OLDER_THAN_MEMBER", await Refused(younger, "birthDate"));
+        Assert.Equal(before, await Events());
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsJsonAsync($"/api/members/{household}/people/{fatou}/correction",
+            new { reason = "new number", phone = "+221 77 000 11 22" })).StatusCode);
     }
 }

@@ -44,7 +44,8 @@ public static class HouseholdDecider
 
     static MemberRegistered Register(RegisterMember c)
     {
-        PersonValidation.Check(c.BeneficiaryNumber, c.Personal, c.Sex, c.BirthYear, c.SubsidyCategory, c.Duplicates, c.RegisteredOn);
+        PersonValidation.Check(c.BeneficiaryNumber, c.Personal, c.Sex, c.BirthYear, c.SubsidyCategory, c.Duplicates);
+        PersonValidation.CheckBirth(c.Personal.BirthDate, c.BirthYear, c.RegisteredOn);
         if (!OccupationCategory.All.Contains(c.OccupationCategory))
             throw new DomainError("E-1", "OCCUPATION_UNKNOWN", "unknown occupation category", "occupationCategory");
         if (string.IsNullOrWhiteSpace(c.Locality?.Region) || string.IsNullOrWhiteSpace(c.Locality.District) || string.IsNullOrWhiteSpace(c.Locality.Commune))
@@ -57,7 +58,8 @@ public static class HouseholdDecider
     static DependantAdded Add(AddDependant c, Registered h)
     {
         if (h.MemberDied) throw new DomainError("E-9", "MEMBER_DECEASED", "transfer the household to a new member first");
-        PersonValidation.Check(c.BeneficiaryNumber, c.Personal, c.Sex, c.BirthYear, c.SubsidyCategory, c.Duplicates, c.AddedOn);
+        PersonValidation.Check(c.BeneficiaryNumber, c.Personal, c.Sex, c.BirthYear, c.SubsidyCategory, c.Duplicates);
+        PersonValidation.CheckBirth(c.Personal.BirthDate, c.BirthYear, c.AddedOn);
         if (!Relationship.Dependants.Contains(c.Relationship))
             throw new DomainError("E-3", "RELATIONSHIP_UNKNOWN", "spouse, child or other-dependant", "relationship");
         var limit = c.Student ? StudentAgeLimit : ChildAgeLimit;
@@ -91,10 +93,12 @@ public static class HouseholdDecider
             return [];
         // A national ID the person already holds is theirs, not a duplicate.
         var duplicates = personal.NationalId == person.Personal.NationalId ? c.Duplicates with { NationalIdTaken = false } : c.Duplicates;
-        PersonValidation.Check(person.BeneficiaryNumber, personal, c.Sex, c.BirthYear, person.SubsidyCategory, duplicates, c.CorrectedOn);
-        // Only a birth that changes is judged again: a child confirmed older stays confirmed when a phone is corrected.
+        PersonValidation.Check(person.BeneficiaryNumber, personal, c.Sex, c.BirthYear, person.SubsidyCategory, duplicates);
+        // Only a birth that changes is judged again: a person who turned 121 may still have a phone corrected,
+        // and a child confirmed older stays confirmed.
         var birthChanged = personal.BirthDate != person.Personal.BirthDate || c.BirthYear != person.BirthYear
             || c.BirthDateEstimated != person.BirthDateEstimated;
+        if (birthChanged) PersonValidation.CheckBirth(personal.BirthDate, c.BirthYear, c.CorrectedOn);
         if (birthChanged && !c.StaffConfirmedChildOlderThanMember) CheckChildrenYounger(h, person with
         {
             Personal = personal, BirthYear = c.BirthYear, BirthDateEstimated = c.BirthDateEstimated,

@@ -8,9 +8,8 @@ static class PersonValidation
     /// <summary>E-1: nobody registered is older than this.</summary>
     public const int MaxAgeYears = 120;
 
-    /// <param name="today">The command's date: a birth is judged against the day it is recorded.</param>
     public static void Check(string number, PersonalData personal, string sex, int birthYear,
-        string subsidyCategory, DuplicateCheck duplicates, DateOnly today)
+        string subsidyCategory, DuplicateCheck duplicates)
     {
         if (!BeneficiaryNumber.IsValid(number))
             throw new DomainError("E-2", "BENEFICIARY_NUMBER_INVALID", "bad check digit or format", "beneficiaryNumber");
@@ -18,7 +17,6 @@ static class PersonValidation
         if (!Sex.All.Contains(sex)) throw new DomainError("E-1", "SEX_INVALID", "F or M", "sex");
         if (personal!.BirthDate is { } exact && exact.Year != birthYear)
             throw new DomainError("E-1", "BIRTH_DATE_INCONSISTENT", "birth year differs from birth date", "birthDate");
-        CheckBirth(personal.BirthDate, birthYear, today);
         if (!SubsidyCategory.All.Contains(subsidyCategory))
             throw new DomainError("E-1", "SUBSIDY_CATEGORY_UNKNOWN", "standard, indigent or none", "subsidyCategory");
         if (subsidyCategory == SubsidyCategory.Indigent && string.IsNullOrWhiteSpace(personal.RegistryReference))
@@ -35,7 +33,8 @@ static class PersonValidation
     /// year (not after this year, not before this year − 120), so an estimate is never refused for the
     /// day it does not state. Years compare as numbers first, so an absurd year never becomes a date.
     /// </summary>
-    static void CheckBirth(DateOnly? exact, int birthYear, DateOnly today)
+    /// <param name="today">The command's date: a birth is judged against the day it is recorded.</param>
+    public static void CheckBirth(DateOnly? exact, int birthYear, DateOnly today)
     {
         if (exact is { } date)
         {

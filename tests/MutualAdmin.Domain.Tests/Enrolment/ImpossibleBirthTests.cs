@@ -55,6 +55,15 @@ public class ImpossibleBirthTests
                 "card misread", new(2026, 3, 2), DuplicateCheck.Clear))
             .ThenFails("E-1", "BIRTH_DATE_INVALID").Field);
 
+    [Fact]
+    public void E_1_a_person_who_has_since_turned_121_may_still_have_a_phone_corrected()
+    {
+        var registered = AwaRegistered with { Personal = AwaRegistered.Personal with { BirthDate = new(1906, 1, 1) }, BirthYear = 1906 };
+        var phone = registered.Personal with { Phone = "+221 77 111 11 11" };
+        Assert.Single(Spec.Given(registered)
+            .When(new CorrectPersonDetails(HouseholdId, Awa, phone, "F", 1906, false, "new number", new(2027, 6, 1), DuplicateCheck.Clear)).Events);
+    }
+
     [Theory]
     [InlineData("f")]
     [InlineData("X")]

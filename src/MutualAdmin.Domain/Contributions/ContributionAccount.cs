@@ -42,9 +42,11 @@ public abstract record ContributionAccount
 {
     public sealed record NotOpened : ContributionAccount;
 
+    /// <param name="OpenedOn">The day the affiliation was requested (K-3): no payment of the account is dated before it (K-4).</param>
     public sealed record Open(
         Guid AccountId, Guid AffiliationId, DateOnly? CoverageYearStart, string PaymentPlan,
-        IReadOnlyList<BeneficiaryDue> Dues, IReadOnlyList<Instalment> Instalments, IReadOnlyList<Payment> Payments) : ContributionAccount
+        IReadOnlyList<BeneficiaryDue> Dues, IReadOnlyList<Instalment> Instalments, IReadOnlyList<Payment> Payments,
+        DateOnly OpenedOn) : ContributionAccount
     {
         public long MemberPaid(int number) => PaidAsOf(number, DateOnly.MaxValue);
 
@@ -86,7 +88,7 @@ public abstract record ContributionAccount
 
     public static ContributionAccount Evolve(ContributionAccount state, IContributionEvent @event) => (state, @event) switch
     {
-        (NotOpened, ContributionAccountOpened e) => new Open(e.AccountId, e.AffiliationId, e.CoverageYearStart, e.PaymentPlan, e.Dues, e.Instalments, []),
+        (NotOpened, ContributionAccountOpened e) => new Open(e.AccountId, e.AffiliationId, e.CoverageYearStart, e.PaymentPlan, e.Dues, e.Instalments, [], e.OpenedOn),
         (Open a, CoverageYearStarted e) => a with
         {
             CoverageYearStart = e.Start,

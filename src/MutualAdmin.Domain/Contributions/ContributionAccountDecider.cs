@@ -24,6 +24,8 @@ public static class ContributionAccountDecider
             null => throw new DomainError("K-5", "PAYMENT_UNKNOWN", "no payment with this receipt on the account", "receipt"),
             { ReversedOn: not null } => [],
             var p when string.IsNullOrWhiteSpace(c.Reason) => throw new DomainError("K-5", "REASON_REQUIRED", "a reversal states its reason", "reason"),
+            var p when c.ReversedOn < p.PaidOn => throw new DomainError("K-5", "REVERSED_BEFORE_PAYMENT",
+                "a reversal cannot precede the payment", "reversedOn"),
             var p => Reverse(c, a, p),
         },
 
@@ -65,6 +67,10 @@ public static class ContributionAccountDecider
         if (!PaymentMethod.All.Contains(c.Method))
             throw new DomainError("K-4", "METHOD_UNKNOWN", "cash, mobile-money, bank-transfer or collector-transfer", "method");
         if (string.IsNullOrWhiteSpace(c.Payer)) throw new DomainError("K-4", "REQUIRED", "is required", "payer");
+        // Money paid before the affiliation existed would activate a coverage year that began before it (E-6).
+        if (c.PaidOn < a.OpenedOn)
+            throw new DomainError("K-4", "PAID_BEFORE_AFFILIATION",
+                $"a payment cannot be dated before its affiliation was requested ({a.OpenedOn:yyyy-MM-dd})", "paidOn");
 
         var allocations = CreditAllocation.OldestFirst(a, c.Amount);
         return [new ContributionPaid(c.AccountId, c.Receipt, c.Amount, c.PaidOn, c.Method, c.Payer, allocations, c.Amount - allocations.Sum(x => x.Amount))];

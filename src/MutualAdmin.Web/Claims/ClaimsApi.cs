@@ -8,6 +8,7 @@ using MutualAdmin.Web.Fund.Eligibility;
 using MutualAdmin.Web.Idempotency;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MutualAdmin.Web.Hosting;
+using MutualAdmin.Web.Input;
 
 namespace MutualAdmin.Web.Claims;
 
@@ -19,7 +20,7 @@ public static class ClaimsApi
 
     public static IEndpointRouteBuilder MapClaims(this IEndpointRouteBuilder app)
     {
-        var claims = app.MapGroup("/api/claims").WithTags("Claims");
+        var claims = app.MapGroup("/api/claims").WithTags("Claims").LimitText();
         claims.MapPost("/", SubmitClaim.ByStaff).ForStaff(Officers).Idempotent();
         claims.MapGet("/{id:guid}", GetClaim.ById).ForStaff(Readers);
         claims.MapGet("/queues/{queue}", ClaimQueues.Queue).ForStaff(Readers);
@@ -31,13 +32,13 @@ public static class ClaimsApi
         lookups.MapGet("/icd10", ClaimLookups.Icd10).ForStaff(Readers);
         lookups.MapGet("/tariffs", ClaimLookups.Tariffs).ForStaff(Readers);
 
-        var batches = app.MapGroup("/api/payment-batches").WithTags("Claims");
+        var batches = app.MapGroup("/api/payment-batches").WithTags("Claims").LimitText();
         batches.MapPost("/", PrepareBatch.Handle).ForStaff(Officers).Idempotent();
         batches.MapGet("/", ListBatches.Handle).ForStaff(Readers);
         batches.MapGet("/{id:guid}", ListBatches.One).ForStaff(Readers);
         batches.MapPost("/{id:guid}/payment", PayBatch.Handle).ForStaff(StaffRole.Manager).Idempotent();
 
-        var provider = app.MapGroup("/provider/v1/claims").WithTags("Provider").RequireAuthorization(Policies.Provider);
+        var provider = app.MapGroup("/provider/v1/claims").WithTags("Provider").RequireAuthorization(Policies.Provider).LimitText();
         provider.MapPost("/", SubmitClaim.ByProvider);
         provider.MapGet("/{reference}", GetClaim.ByReference);
         return app;

@@ -12,6 +12,7 @@ using MutualAdmin.Web.Contributions.GettingStatement;
 using MutualAdmin.Web.Idempotency;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MutualAdmin.Web.Hosting;
+using MutualAdmin.Web.Input;
 
 namespace MutualAdmin.Web.Contributions;
 
@@ -23,11 +24,11 @@ public static class ContributionsApi
 
     public static IEndpointRouteBuilder MapContributions(this IEndpointRouteBuilder app)
     {
-        var affiliations = app.MapGroup("/api/affiliations").WithTags("Contributions");
+        var affiliations = app.MapGroup("/api/affiliations").WithTags("Contributions").LimitText();
         affiliations.MapPost("/{id:guid}/payments", RecordPayment.Handle).ForStaff(Cashiers).Idempotent();
         affiliations.MapGet("/{id:guid}/account", GetStatement.Handle).ForStaff([.. Readers, StaffRole.EnrolmentOfficer]);
 
-        var contributions = app.MapGroup("/api").WithTags("Contributions");
+        var contributions = app.MapGroup("/api").WithTags("Contributions").LimitText();
         contributions.MapPost("/payments/reversal", ReversePayment.Handle).ForStaff(Cashiers).Idempotent();
         // The body is the allocation CSV whatever its declared content type (see the households import).
         contributions.MapPost("/group-agreements/{agreementId:guid}/payments", BulkPayment.Handle).ForStaff(Cashiers).Idempotent()
@@ -35,7 +36,7 @@ public static class ContributionsApi
         contributions.MapGet("/arrears", ArrearsList.Handle).ForStaff(Readers);
         contributions.MapGet("/collections", GetCollections.Handle).ForStaff(Readers);
 
-        var remittances = app.MapGroup("/api/remittances").WithTags("Contributions");
+        var remittances = app.MapGroup("/api/remittances").WithTags("Contributions").LimitText();
         remittances.MapPost("/", PrepareRemittance.Handle).ForStaff(Cashiers).Idempotent();
         remittances.MapGet("/", ListRemittances.Handle).ForStaff(Readers);
         remittances.MapPost("/{id:guid}/submission", SubmitRemittance.Handle).ForStaff(StaffRole.Manager);

@@ -10,7 +10,7 @@ namespace MutualAdmin.Web.Contributions;
 /// </summary>
 public static class PaymentInput
 {
-    public const int MaxReceiptLength = 60;
+    public const int MaxReceiptLength = Input.TextLimits.Receipt;
 
     /// <param name="maxAmount">One payment's ceiling (<see cref="Amounts.MaxAmount"/>); a collector's transfer, the sum of many, has its own.</param>
     public static void Check(string? receipt, long amount, string? method, DateOnly paidOn, DateOnly today, string prefix = "",

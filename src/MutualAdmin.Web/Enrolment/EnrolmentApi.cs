@@ -17,6 +17,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using MutualAdmin.Web.Hosting;
 using MutualAdmin.Web.Schemes;
+using MutualAdmin.Web.Input;
 
 namespace MutualAdmin.Web.Enrolment;
 
@@ -29,7 +30,7 @@ public static class EnrolmentApi
 
     public static IEndpointRouteBuilder MapEnrolment(this IEndpointRouteBuilder app)
     {
-        var members = app.MapGroup("/api/members").WithTags("Enrolment");
+        var members = app.MapGroup("/api/members").WithTags("Enrolment").LimitText();
         members.MapPost("/", RegisterHousehold.Handle).ForStaff(Officers).Idempotent();
         members.MapGet("/", SearchMembers.Handle).ForStaff(Readers);
         members.MapGet("/{id:guid}", GetMember.Handle).ForStaff(Readers);
@@ -40,14 +41,14 @@ public static class EnrolmentApi
         members.MapPost("/{id:guid}/people/{personId:guid}/correction", CorrectPersonDetails.Handle).ForStaff(Officers);
         members.MapPost("/{id:guid}/people/{personId:guid}/erasure", ErasePerson.Handle).ForStaff(StaffRole.Manager);
 
-        var affiliations = app.MapGroup("/api/affiliations").WithTags("Enrolment");
+        var affiliations = app.MapGroup("/api/affiliations").WithTags("Enrolment").LimitText();
         affiliations.MapPost("/{id:guid}/approval", ApproveAffiliation.Handle).ForStaff(StaffRole.Manager);
         affiliations.MapPost("/{id:guid}/renewal", RenewAffiliation.Handle).ForStaff(Officers);
         affiliations.MapPost("/{id:guid}/termination", TerminateAffiliation.Handle).ForStaff(StaffRole.Manager);
 
         // The body is the CSV file, whatever content type the client names: no Accepts filter, which
         // would turn a mislabelled upload into an unmatched route (403 under the fallback policy).
-        app.MapPost("/api/collectors/{collector}/households", ImportHouseholds.Handle).WithTags("Enrolment").ForStaff(Officers)
+        app.MapPost("/api/collectors/{collector}/households", ImportHouseholds.Handle).WithTags("Enrolment").ForStaff(Officers).LimitText()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ImportHouseholds.MaxFileBytes));
         app.MapGet("/api/imports/{importId:guid}", ImportHouseholds.Progress).WithTags("Enrolment").ForStaff(Officers);
 

@@ -6,6 +6,7 @@ using MutualAdmin.Web.Fund.Feed;
 using MutualAdmin.Web.Fund.Remittances;
 using MutualAdmin.Web.Fund.Webhooks;
 using MutualAdmin.Web.Hosting;
+using MutualAdmin.Web.Input;
 
 namespace MutualAdmin.Web.Fund;
 
@@ -27,7 +28,7 @@ public static class FundApi
         app.MapPost("/fund/fhir/CoverageEligibilityRequest", FhirEligibility.Handle).WithTags("Fund").RequireAuthorization(Policies.Fund);
 
         // The Fund's endpoints serve every mutual: platform administrators only, never a mutual's admin.
-        var staff = app.MapGroup("/api/admin/webhooks").WithTags("Fund").ForPlatformAdmin();
+        var staff = app.MapGroup("/api/admin/webhooks").WithTags("Fund").ForPlatformAdmin().LimitText();
         staff.MapGet("", WebhookAdmin.List);
         staff.MapPost("/{id:guid}/dead-letters/{position:long}/retry", WebhookAdmin.Retry);
         return app;

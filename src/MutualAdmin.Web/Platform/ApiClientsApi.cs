@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Errors;
+using MutualAdmin.Web.Input;
 using MutualAdmin.Web.Reference;
 
 namespace MutualAdmin.Web.Platform;
@@ -23,7 +24,7 @@ public static class ApiClientsApi
     public static IEndpointRouteBuilder MapApiClients(this IEndpointRouteBuilder app)
     {
         // Not idempotent-replayed on purpose: a replay would have to keep the secret in clear.
-        var clients = app.MapGroup("/api/admin/api-clients").WithTags("Administration").ForPlatformAdmin();
+        var clients = app.MapGroup("/api/admin/api-clients").WithTags("Administration").ForPlatformAdmin().LimitText();
         clients.MapGet("/", List);
         clients.MapPost("/", Create).ProducesValidationProblem();
         clients.MapPost("/{clientId}/rotation", Rotate);

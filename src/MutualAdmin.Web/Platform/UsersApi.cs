@@ -3,6 +3,7 @@ using MutualAdmin.Domain;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Errors;
 using MutualAdmin.Web.Idempotency;
+using MutualAdmin.Web.Input;
 
 namespace MutualAdmin.Web.Platform;
 
@@ -16,7 +17,7 @@ public static class UsersApi
 
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/api/admin/users").WithTags("Administration");
+        var users = app.MapGroup("/api/admin/users").WithTags("Administration").LimitText();
         users.MapGet("/", List).ForStaff(StaffRole.Admin, StaffRole.Manager);
         users.MapGet("/{id:guid}", Get).ForStaff(StaffRole.Admin, StaffRole.Manager);
         users.MapPost("/", Create).ForStaff(StaffRole.Admin).Idempotent();
@@ -25,7 +26,7 @@ public static class UsersApi
         users.MapPost("/{id:guid}/enabling", (Guid id, Actor actor, StaffUsers staff, CancellationToken ct) => SetDisabled(id, false, actor, staff, ct))
             .ForStaff(StaffRole.Admin);
         // Anyone signed in changes their own password (platform administrators too).
-        app.MapPost("/api/me/password", ChangePassword).RequireAuthorization(Policies.AnyStaff).WithTags("Auth");
+        app.MapPost("/api/me/password", ChangePassword).RequireAuthorization(Policies.AnyStaff).WithTags("Auth").LimitText();
         return app;
     }
 
@@ -80,7 +81,7 @@ public static class UsersApi
     private static void Validate(NewUser request)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Username) || request.Username.Length > 100) errors["username"] = ["is required, at most 100 characters"];
+        if (string.IsNullOrWhiteSpace(request.Username) || request.Username.Length > TextLimits.Username) errors["username"] = [$"is required, at most {TextLimits.Username} characters"];
         if (string.IsNullOrWhiteSpace(request.DisplayName)) errors["displayName"] = ["is required"];
         if (PasswordRules.Refusal(request.Username, request.Password) is { } weak) errors["password"] = [weak];
         if (request.Roles.Length == 0) errors["roles"] = ["at least one role is required"];

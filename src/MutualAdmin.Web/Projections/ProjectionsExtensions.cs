@@ -4,6 +4,7 @@ using MutualAdmin.EventStore.Projections;
 using MutualAdmin.Web.Auth;
 using MutualAdmin.Web.Errors;
 using Npgsql;
+using MutualAdmin.Web.Input;
 
 namespace MutualAdmin.Web.Projections;
 
@@ -26,7 +27,7 @@ public static class ProjectionsExtensions
 
     public static IEndpointRouteBuilder MapProjections(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin/projections").WithTags("Administration");
+        var group = app.MapGroup("/api/admin/projections").WithTags("Administration").LimitText();
         // A mutual's staff look at their own mutual's part (TenantView); the projections serve every
         // mutual, so only a platform administrator acts on them or sees across mutuals.
         group.MapGet("/", Status).ForStaff(StaffRole.Admin, StaffRole.Manager, StaffRole.Auditor, StaffRole.PlatformAdmin);

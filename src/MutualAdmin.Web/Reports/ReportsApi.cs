@@ -1,6 +1,7 @@
 using MutualAdmin.Domain;
 using EventTypes = MutualAdmin.EventStore.Events.EventTypes;
 using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Input;
 
 namespace MutualAdmin.Web.Reports;
 
@@ -13,7 +14,7 @@ public static class ReportsApi
         fund.MapGet("", ListReports.ForFund);
         fund.MapGet("/{kind}/{tenant}/{period}", ReadReport.ForFund);
 
-        var staff = app.MapGroup("/api/reports").WithTags("Reports");
+        var staff = app.MapGroup("/api/reports").WithTags("Reports").LimitText();
         staff.MapGet("", ListReports.ForStaff).ForStaff(StaffRole.Manager, StaffRole.Auditor);
         staff.MapGet("/{kind}/{period}", ReadReport.ForStaff).ForStaff(StaffRole.Manager, StaffRole.Auditor);
         staff.MapPost("/{kind}/{period}/publication", PublishReport.Handle).ForStaff(StaffRole.Manager);

@@ -56,6 +56,34 @@ public sealed class RegisterHouseholdTests(UiHost host, Chromium chromium) : UiT
     }
 
     [Fact]
+    public async Task E_3_a_child_born_before_the_member_is_shown_at_its_birth_date_and_registered_once_the_officer_confirms()
+    {
+        await SignIn($"fatou.enrolment-officer@{Thies}");
+        await Test("nav-register").ClickAsync();
+        var today = DateTime.UtcNow;
+        await Test("member-fullName").FillAsync("Astou Faye");
+        await Test("member-sex").SelectOptionAsync("F");
+        await Test("member-birthDate").FillAsync(today.AddYears(-19).ToString("yyyy-MM-dd"));
+        await Test("locality-region").FillAsync("Thiès");
+        await Test("locality-district").FillAsync("Mbour");
+        await Test("locality-commune").FillAsync("Joal-Fadiouth");
+        await Test("occupation").SelectOptionAsync("fishing");
+        await Test("add-dependant").ClickAsync();
+        await Test("dependants\\[0\\]-fullName").FillAsync("Omar Faye");
+        await Test("dependants\\[0\\]-sex").SelectOptionAsync("M");
+        await Test("dependants\\[0\\]-birthDate").FillAsync(today.AddYears(-19).AddMonths(-2).ToString("yyyy-MM-dd"));
+        await Assertions.Expect(Test("confirm-child-older")).ToHaveCountAsync(0);
+        await Test("register").ClickAsync();
+
+        await Assertions.Expect(Test("error-dependants\\[0\\]\\.birthDate")).ToContainTextAsync("E-3");
+        await Test("confirm-child-older").CheckAsync();
+        await Test("register").ClickAsync();
+
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/members/[0-9a-f-]{36}$"));
+        await Assertions.Expect(Test("beneficiaries").Locator("tbody tr")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
     public async Task An_officer_imports_a_collector_s_file_and_downloads_the_rejected_rows()
     {
         string[] rows =

@@ -32,4 +32,14 @@ public class CollectiveRegistrationTests
         Assert.Equal([2], again.AlreadyRegistered);
         Assert.Equal(first.ToRegister[1].HouseholdId, again.ToRegister.Single().HouseholdId);
     }
+
+    [Fact]
+    public void E_1_E_10_a_row_born_in_the_future_or_over_120_years_ago_is_reported_with_its_number_and_field()
+    {
+        // Registered on 2026-10-01.
+        var plan = Plan([Row(2, "M-1", birth: "2026-10-02"), Row(3, "M-2", birth: "1906-09-30"), Row(4, "M-3", birth: "2027"), Row(5, "M-4", birth: "2026-10-01")], _ => false);
+        Assert.Equal([2, 3, 4], plan.Rejected.Select(r => r.RowNumber));
+        Assert.Equal(["birthDate", "birthDate", "birthYear"], plan.Rejected.Select(r => r.Reason.Split(':')[0]));
+        Assert.Equal(["M-4"], plan.ToRegister.Select(c => c.ExternalMemberReference));
+    }
 }

@@ -1,8 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using MutualAdmin.Domain.Enrolment;
 using MutualAdmin.Testing;
 using MutualAdmin.Web.Platform;
@@ -22,16 +19,12 @@ public abstract class ClaimsTest(TestCluster cluster) : ContributionsTest(cluste
 {
     protected const string HealthCentre = "hc-joal", Hospital = "dh-mbour";
     protected const int Later = 150;
-    protected ShiftedClock Clock { get; } = new();
     protected HttpClient ClaimsOfficer { get; private set; } = null!;
     protected HttpClient Reviewer { get; private set; } = null!;
     protected HttpClient SecondReviewer { get; private set; } = null!;
     protected HttpClient Provider { get; private set; } = null!;
     protected HttpClient OtherProvider { get; private set; } = null!;
     protected HttpClient Fund { get; private set; } = null!;
-
-    protected override void Configure(IWebHostBuilder host) =>
-        host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
 
     public override async ValueTask InitializeAsync()
     {

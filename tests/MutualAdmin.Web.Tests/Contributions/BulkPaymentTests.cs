@@ -49,4 +49,22 @@ public sealed class BulkPaymentTests(TestCluster cluster) : ContributionsTest(cl
         Assert.True(errors.TryGetProperty("rows[1].beneficiary_number", out _) && errors.TryGetProperty("rows[1].amount", out _));
         Assert.Equal(0, await Scalar("select count(*) from events where event_type like 'contribution%'"));
     }
+
+    [Fact]
+    public async Task K_4_a_transfer_dated_before_a_members_affiliation_was_requested_refuses_the_file_naming_the_row()
+    {
+        var early = await Affiliate("annual", agreement: Agreement, name: "Awa Faye", requestedOn: Today.AddDays(-30));
+        var late = await Affiliate("annual", agreement: Agreement, name: "Fatou Ba");
+        var csv = $"beneficiary_number,amount\n{early.Number},3500\n{late.Number},3500\n";
+
+        var response = await Cashier.PostAsync($"/api/group-agreements/{Agreement}/payments?reference=COOP-2026-15&amount=7000&paidOn={Today.AddDays(-7):yyyy-MM-dd}",
+            new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var ahead = await Cashier.PostAsync($"/api/group-agreements/{Agreement}/payments?reference=COOP-2026-16&amount=7000&paidOn={Today.AddDays(1):yyyy-MM-dd}",
+            new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (response.StatusCode, ahead.StatusCode));
+        Assert.StartsWith("K-4 PAID_BEFORE_AFFILIATION", (await Json(response)).GetProperty("errors").GetProperty("rows[2].paidOn")[0].GetString());
+        Assert.StartsWith("K-4 PAID_IN_FUTURE", (await Json(ahead)).GetProperty("errors").GetProperty("paidOn")[0].GetString());
+        Assert.Equal(0, await Scalar("select count(*) from events where event_type like 'contribution%'"));
+    }
 }

@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using MutualAdmin.Testing;
+using MutualAdmin.Web.Tests.Claims;
 using MutualAdmin.Web.Tests.Enrolment;
 using MutualAdmin.Web.Tests.Schemes;
 
@@ -16,6 +20,11 @@ public abstract class ContributionsTest(TestCluster cluster) : EnrolmentTest(clu
     protected HttpClient Cashier { get; private set; } = null!;
     protected HttpClient Officer { get; private set; } = null!;
     protected HttpClient Manager { get; private set; } = null!;
+    /// <summary>The host's business clock; tests move it to act on another day (a request last month, claims later).</summary>
+    protected ShiftedClock Clock { get; } = new();
+
+    protected override void Configure(IWebHostBuilder host) =>
+        host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
 
     public override async ValueTask InitializeAsync()
     {
@@ -30,9 +39,19 @@ public abstract class ContributionsTest(TestCluster cluster) : EnrolmentTest(clu
 
     /// <summary>
     /// A requested and approved affiliation of a household of standard-subsidy people (3500 each to
-    /// pay per year): pending until its first instalment is paid (E-6).
+    /// pay per year): pending until its first instalment is paid (E-6). <paramref name="requestedOn"/>
+    /// registers and requests it on an earlier day, so payments can be dated back to then (K-4).
     /// </summary>
-    protected async Task<Affiliated> Affiliate(string plan = "quarterly", int people = 1, Guid? agreement = null, string name = "Awa Diop")
+    protected async Task<Affiliated> Affiliate(string plan = "quarterly", int people = 1, Guid? agreement = null, string name = "Awa Diop",
+        DateOnly? requestedOn = null)
+    {
+        var offset = Clock.Offset;
+        if (requestedOn is { } day) Clock.Offset = day.ToDateTime(TimeOnly.MinValue) - Today.ToDateTime(TimeOnly.MinValue);
+        try { return await Affiliating(plan, people, agreement, name); }
+        finally { Clock.Offset = offset; }
+    }
+
+    private async Task<Affiliated> Affiliating(string plan, int people, Guid? agreement, string name)
     {
         var dependants = Enumerable.Range(1, people - 1)
             .Select(i => Person($"{name} child {i}", birthDate: $"201{i}-06-01", relationship: "child")).ToArray();

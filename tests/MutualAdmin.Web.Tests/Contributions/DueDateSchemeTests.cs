@@ -1,9 +1,5 @@
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using MutualAdmin.Testing;
-using MutualAdmin.Web.Tests.Claims;
 using MutualAdmin.Web.Tests.Schemes;
 
 namespace MutualAdmin.Web.Tests.Contributions;
@@ -11,11 +7,6 @@ namespace MutualAdmin.Web.Tests.Contributions;
 /// <summary>S-2 for contributions: each due is computed under the scheme version in force on its due date.</summary>
 public sealed class DueDateSchemeTests(TestCluster cluster) : ContributionsTest(cluster)
 {
-    private ShiftedClock Clock { get; } = new();
-
-    protected override void Configure(IWebHostBuilder host) =>
-        host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-
     [Fact]
     public async Task S_2_K_1_a_dependant_added_under_a_later_version_is_called_at_that_versions_contribution()
     {

@@ -98,7 +98,7 @@ public sealed class RaceTests(TestCluster cluster) : ContributionsTest(cluster)
     public async Task K_8_two_preparations_of_one_month_racing_make_one_statement()
     {
         var lastMonth = Today.AddDays(1 - Today.Day).AddMonths(-1);
-        var a = await Affiliate("annual", name: "Fanta Race");
+        var a = await Affiliate("annual", name: "Fanta Race", requestedOn: lastMonth);
         await Pay(Cashier, a.Affiliation, "RM-1", 3500, paidOn: lastMonth);
         var prepared = await Task.WhenAll(Cashier.PostAsJsonAsync("/api/remittances", new { period = $"{lastMonth:yyyy-MM}" }),
             Manager.PostAsJsonAsync("/api/remittances", new { period = $"{lastMonth:yyyy-MM}" }));

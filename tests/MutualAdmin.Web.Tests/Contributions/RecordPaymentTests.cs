@@ -85,4 +85,20 @@ public sealed class RecordPaymentTests(TestCluster cluster) : ContributionsTest(
         Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
         Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
     }
+
+    [Fact]
+    public async Task K_4_a_payment_dated_before_its_affiliation_was_requested_or_in_the_future_is_refused_and_nothing_is_written()
+    {
+        var a = await Affiliate("annual");
+
+        // 200 days before the household existed: it would have activated a coverage year that began before anyone was registered.
+        var early = await Pay(Cashier, a.Affiliation, "R-0006", 3500, paidOn: Today.AddDays(-200));
+        var ahead = await Pay(Cashier, a.Affiliation, "R-0007", 3500, paidOn: Today.AddDays(1));
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (early.StatusCode, ahead.StatusCode));
+        Assert.StartsWith("K-4 PAID_BEFORE_AFFILIATION", (await Json(early)).GetProperty("errors").GetProperty("paidOn")[0].GetString());
+        Assert.StartsWith("K-4 PAID_IN_FUTURE", (await Json(ahead)).GetProperty("errors").GetProperty("paidOn")[0].GetString());
+        Assert.Equal(0, await Scalar("select count(*) from events where event_type like 'contribution%' or event_type = 'affiliation-activated'"));
+        Assert.Equal(HttpStatusCode.Created, (await Pay(Cashier, a.Affiliation, "R-0006", 3500, paidOn: Today)).StatusCode);
+    }
 }

@@ -17,8 +17,8 @@ public sealed class RemittanceTests(TestCluster cluster) : ContributionsTest(clu
     [Fact]
     public async Task K_8_the_statement_remits_last_months_collections_less_the_fee_and_claims_its_subsidies()
     {
-        // Requested today, so subsidies fall due this month; last month's money is what the cashier backdates.
-        var a = await Affiliate("annual", people: 2);
+        // Requested on the first of last month (K-4: no payment is dated before it), so its subsidies fell due then.
+        var a = await Affiliate("annual", people: 2, requestedOn: LastMonth);
         await Pay(Cashier, a.Affiliation, "R-0301", 6000, paidOn: LastMonth.AddDays(2));
         await Pay(Cashier, a.Affiliation, "R-0302", 1005, paidOn: LastMonth.AddDays(5));
         await Pay(Cashier, a.Affiliation, "R-0303", 999, paidOn: Today);
@@ -28,8 +28,8 @@ public sealed class RemittanceTests(TestCluster cluster) : ContributionsTest(clu
 
         Assert.Equal(HttpStatusCode.Created, prepared.StatusCode);
         var statement = await Json(prepared);
-        // 6000 + 1005 − 1005 = 6000 collected; fee 10% = 600; 5400 to remit; no subsidy fell due last month.
-        Assert.Equal((6000, 600, 5400, 0), (statement.GetProperty("collected").GetInt64(), statement.GetProperty("fee").GetInt64(),
+        // 6000 + 1005 − 1005 = 6000 collected; fee 10% = 600; 5400 to remit; two subsidy shares of 3500 fell due last month.
+        Assert.Equal((6000, 600, 5400, 7000), (statement.GetProperty("collected").GetInt64(), statement.GetProperty("fee").GetInt64(),
             statement.GetProperty("toRemit").GetInt64(), statement.GetProperty("subsidiesClaimed").GetInt64()));
         Assert.Equal(HttpStatusCode.OK, (await Prepare(Period)).StatusCode); // the month's live statement, again
 
@@ -70,7 +70,7 @@ public sealed class RemittanceTests(TestCluster cluster) : ContributionsTest(clu
     [Fact]
     public async Task K_8_K_7_the_fund_acknowledges_or_disputes_and_a_correction_supersedes_a_disputed_statement()
     {
-        var a = await Affiliate("annual");
+        var a = await Affiliate("annual", requestedOn: LastMonth);
         await Pay(Cashier, a.Affiliation, "R-0311", 3500, paidOn: LastMonth.AddDays(3));
         var first = (await Json(await Prepare(Period))).GetProperty("remittanceId").GetGuid();
         await Manager.PostAsync($"/api/remittances/{first}/submission", null);

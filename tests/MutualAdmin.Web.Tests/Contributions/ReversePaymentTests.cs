@@ -51,4 +51,20 @@ public sealed class ReversePaymentTests(TestCluster cluster) : ContributionsTest
                and data->>'reason' = 'entry error' and metadata->>'reason' = 'entry error' and metadata->>'role' = 'cashier'
             """));
     }
+
+    [Fact]
+    public async Task K_5_a_reversal_dated_before_its_payment_or_in_the_future_is_refused_and_nothing_is_written()
+    {
+        var a = await Affiliate("annual", requestedOn: Today.AddDays(-10));
+        await Pay(Cashier, a.Affiliation, "R-0104", 1000, paidOn: Today.AddDays(-5));
+
+        var before = await Reverse(Cashier, "R-0104", "entry error", Today.AddDays(-6));
+        var ahead = await Reverse(Cashier, "R-0104", "entry error", Today.AddDays(1));
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (before.StatusCode, ahead.StatusCode));
+        Assert.StartsWith("K-5 REVERSED_BEFORE_PAYMENT", (await Json(before)).GetProperty("errors").GetProperty("reversedOn")[0].GetString());
+        Assert.StartsWith("K-5 REVERSED_IN_FUTURE", (await Json(ahead)).GetProperty("errors").GetProperty("reversedOn")[0].GetString());
+        Assert.Equal(0, await Scalar("select count(*) from events where event_type = 'contribution-reversed'"));
+        Assert.Equal(HttpStatusCode.OK, (await Reverse(Cashier, "R-0104", "entry error", Today.AddDays(-5))).StatusCode);
+    }
 }

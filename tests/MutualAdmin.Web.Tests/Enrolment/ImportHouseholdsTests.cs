@@ -54,6 +54,32 @@ public sealed class ImportHouseholdsTests(TestCluster cluster) : EnrolmentTest(c
     }
 
     [Fact]
+    public async Task E_1_E_10_impossible_births_and_poisoned_or_endless_text_are_reported_by_row_and_field_and_not_registered()
+    {
+        await Mutual("kaolack");
+        var officer = await SignedIn("enrolment-officer@kaolack");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        string Row(string reference, string role, string household, string name, string birth, bool estimated = false) =>
+            $"coop-saloum,{reference},{role},{household},{name},F,{birth},{(estimated ? "true" : "false")},,Kaolack,Nioro du Rip,Paoskoto,{(role == "member" ? "trade" : "")},,standard,false,";
+        var file = string.Join('\n', Header,
+            Row("E-01", "member", "E", "Awa Demain", $"{today.AddDays(1):yyyy-MM-dd}"),
+            Row("F-01", "member", "F", "Nul\u0000Name", "1980-01-01"),
+            Row("G-01", "member", "G", "Khady Long", "1980-01-01"),
+            Row("G-02", "child", "G", new string('a', 201), "2015-01-01"),
+            Row("H-01", "member", "H", "Aida Ancienne", $"{today.Year - 121}", estimated: true),
+            Row("I-01", "member", "I", "Rama Juste", "1980-01-01")) + "\n";
+
+        var report = await Json(await officer.PostAsync("/api/collectors/coop-saloum/households", Csv(file)));
+
+        var problems = report.GetProperty("problems").EnumerateArray()
+            .Select(p => (p.GetProperty("row").GetInt32(), p.GetProperty("field").GetString(), p.GetProperty("reason").GetString()!.Split(':')[0])).OrderBy(p => p.Item1).ToList();
+        Assert.Equal([(2, "member.birthDate", "E-1 BIRTH_DATE_INVALID"), (3, "full_name", "TEXT_CONTROL_CHARACTER"), (5, "full_name", "TEXT_TOO_LONG"),
+            (6, "member.birthYear", "E-1 BIRTH_YEAR_INVALID")], problems);
+        Assert.Equal(1, report.GetProperty("householdsRegistered").GetInt64());
+        Assert.Equal(1, await Scalar("select count(*) from events where event_type = 'member-registered'"));
+    }
+
+    [Fact]
     public async Task E_10_the_report_comes_as_csv_and_progress_is_visible_by_import_id()
     {
         await Kaolack();

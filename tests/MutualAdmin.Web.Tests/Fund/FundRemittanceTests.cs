@@ -20,7 +20,7 @@ public sealed class FundRemittanceTests(TestCluster cluster) : ContributionsTest
 
     private async Task<Guid> Submitted()
     {
-        var a = await Affiliate("annual", people: 2);
+        var a = await Affiliate("annual", people: 2, requestedOn: LastMonth); // K-4: payments are dated from the request on
         (await Pay(Cashier, a.Affiliation, "R-FUND-1", 7000, paidOn: LastMonth.AddDays(3))).EnsureSuccessStatusCode();
         var id = (await Json(await Cashier.PostAsJsonAsync("/api/remittances", new { period = Period }))).GetProperty("remittanceId").GetGuid();
         (await Manager.PostAsync($"/api/remittances/{id}/submission", null)).EnsureSuccessStatusCode();

@@ -16,7 +16,7 @@ public sealed class ContributionStatementTests(TestCluster cluster) : Contributi
     public async Task R_2_collections_by_method_net_of_reversals_and_the_statement_as_k_8_computed_it()
     {
         var fund = await FundClient();
-        var a = await Affiliate("annual", people: 2);
+        var a = await Affiliate("annual", people: 2, requestedOn: LastMonth); // K-4: payments are dated from the request on
         await Pay(Cashier, a.Affiliation, "R-R2-1", 6000, paidOn: LastMonth.AddDays(2));
         await Pay(Cashier, a.Affiliation, "R-R2-2", 1005, method: "mobile-money", paidOn: LastMonth.AddDays(5));
         await Pay(Cashier, a.Affiliation, "R-R2-3", 999, paidOn: Today);

@@ -22,8 +22,9 @@ public static class ReversePayment
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var on = request.ReversedOn ?? today;
         if (on > today) throw RequestValidationException.For("reversedOn", "K-5 REVERSED_IN_FUTURE: a reversal cannot be dated after today");
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
-            throw RequestValidationException.For("reason", "K-5 REASON_REQUIRED: a reversal states its reason (at most 500 characters)");
+        // Its length and characters are checked with every text of the request (Input/TextLimits).
+        if (string.IsNullOrWhiteSpace(request.Reason))
+            throw RequestValidationException.For("reason", "K-5 REASON_REQUIRED: a reversal states its reason");
         if (await receipts.AccountOf(actor.Tenant, request.Receipt.Trim(), ct) is not { } accountId) return TypedResults.NotFound();
 
         return await ContributionStreams.Retrying<Results<Ok<Reversed>, NotFound>>(async () =>
@@ -32,8 +33,6 @@ public static class ReversePayment
             var opened = (await session.FetchAccount(accountId, ct)).State as ContributionAccount.Open;
             if (opened is null || await AccountFile.Load(session, opened.AffiliationId, catalogues, ct) is not { } file) return TypedResults.NotFound();
             var payment = opened.Find(request.Receipt.Trim())!;
-            if (payment.PaidOn > on)
-                throw RequestValidationException.For("reversedOn", "K-5 REVERSED_BEFORE_PAYMENT: a reversal cannot precede the payment");
             var change = AccountChange.Decide(file, new Domain.Contributions.ReversePayment(accountId, payment.Receipt, request.Reason, on), on);
             change.AppendTo(session);
             if (!change.IsNothing) await session.SaveChanges(ct);

@@ -15,7 +15,8 @@ public static class CorrectPersonDetails
 {
     public sealed record Request(
         string Reason, string? FullName = null, string? Sex = null, DateOnly? BirthDate = null, int? BirthYear = null,
-        string? Phone = null, string? NationalId = null, string? RegistryReference = null, bool ConfirmedNotDuplicate = false);
+        string? Phone = null, string? NationalId = null, string? RegistryReference = null, bool ConfirmedNotDuplicate = false,
+        bool ConfirmedChildOlderThanMember = false);
 
     public static async Task<Results<NoContent, NotFound>> Handle(Guid id, Guid personId, Request request, Actor actor,
         EventStore.EventStore store, DuplicateLookup duplicates, TimeProvider clock, CancellationToken ct)
@@ -31,7 +32,8 @@ public static class CorrectPersonDetails
         if (personal is not null && personal.FullName == person.Personal?.FullName && personal.BirthDate == person.Personal.BirthDate)
             check = check with { SimilarPersonFound = false };
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var command = new Domain.Enrolment.CorrectPersonDetails(id, personId, personal!, sex, birthYear, estimated, request.Reason, today, check);
+        var command = new Domain.Enrolment.CorrectPersonDetails(id, personId, personal!, sex, birthYear, estimated, request.Reason, today, check,
+            request.ConfirmedChildOlderThanMember);
         var events = InputErrors.Decide(() => HouseholdDecider.Decide(command, h));
         if (events.Count == 0) return TypedResults.NoContent();
         session.Append(household, [.. events]);

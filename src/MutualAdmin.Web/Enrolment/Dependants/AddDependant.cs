@@ -8,7 +8,8 @@ namespace MutualAdmin.Web.Enrolment.Dependants;
 /// <summary>E-3: a dependant joins the household (E-7: a newborn added within 30 days is covered from birth).</summary>
 public static class AddDependant
 {
-    public sealed record Request(PersonInput Dependant, bool ConfirmedNotDuplicate = false);
+    /// <param name="ConfirmedChildOlderThanMember">E-3: staff checked that a child born before the member is right.</param>
+    public sealed record Request(PersonInput Dependant, bool ConfirmedNotDuplicate = false, bool ConfirmedChildOlderThanMember = false);
     public sealed record Added(Guid PersonId, string BeneficiaryNumber);
 
     public static async Task<Results<Created<Added>, NotFound>> Handle(Guid id, Request request, Actor actor, EventStore.EventStore store,
@@ -25,8 +26,11 @@ public static class AddDependant
         var personId = Guid.CreateVersion7();
         var personal = new PersonalData(p.FullName?.Trim()!, date, p.Phone, p.NationalId, p.RegistryReference);
         var command = new Domain.Enrolment.AddDependant(id, personId, number, personal, p.Sex, year, estimated,
-            p.SubsidyCategory, p.Relationship!, p.Student, today, check);
-        var events = InputErrors.Decide(() => HouseholdDecider.Decide(command, h));
+            p.SubsidyCategory, p.Relationship!, p.Student, today, check, request.ConfirmedChildOlderThanMember);
+        IReadOnlyList<IHouseholdEvent> events;
+        // The person's fields are named under "dependant", as the request (and the form) has them.
+        try { events = HouseholdDecider.Decide(command, h); }
+        catch (Domain.DomainError e) when (e.Field is not null) { throw InputErrors.Refine(e, $"dependant.{e.Field}"); }
         session.Append(household, [.. events]);
         await session.SaveEnrolment(ct);
         return TypedResults.Created($"/api/members/{id}", new Added(personId, number));

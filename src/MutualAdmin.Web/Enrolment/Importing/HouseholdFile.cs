@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using MutualAdmin.Domain.Enrolment;
 using MutualAdmin.Web.Enrolment.Registering;
+using MutualAdmin.Web.Input;
 using MutualAdmin.Web.Seeding;
 
 namespace MutualAdmin.Web.Enrolment.Importing;
@@ -58,6 +59,10 @@ public static class HouseholdFile
 
     public static HouseholdInput Input(HouseholdRows household)
     {
+        // The same limits as the API's (Input/TextLimits), reported with the row and the column.
+        foreach (var row in household.Rows)
+            foreach (var column in HouseholdCsv.Columns)
+                if (TextLimits.Problem(column, row[column]) is { } problem) throw new FileRowException(row.Number, column, problem);
         var member = household.Rows[0];
         if (member["role"] != Relationship.Member) throw new FileRowException(member.Number, "role", "a household starts with its member row");
         return new(Person(member), new(member["region"], member["district"], member["commune"]), member["occupation"],

@@ -10,7 +10,9 @@ public sealed record PersonInput(
     string? Phone = null, string? NationalId = null, string? RegistryReference = null, string? Relationship = null, bool Student = false);
 
 /// <summary>A household to register: the member first, then the dependants (E-1, E-3).</summary>
-public sealed record HouseholdInput(PersonInput Member, Locality Locality, string OccupationCategory, PersonInput[]? Dependants);
+/// <param name="ConfirmedChildOlderThanMember">E-3: staff checked that a child born before the member is right.</param>
+public sealed record HouseholdInput(PersonInput Member, Locality Locality, string OccupationCategory, PersonInput[]? Dependants,
+    bool ConfirmedChildOlderThanMember = false);
 
 /// <summary>
 /// Turns a household into its events with the domain's deciders: the shared path of the staff API
@@ -36,7 +38,7 @@ public static class HouseholdRegistration
                 ? new RegisterMember(householdId, Guid.CreateVersion7(), numbers[i], personal, p.Sex, year, estimated, p.SubsidyCategory,
                     input.Locality, input.OccupationCategory, today, duplicates[i], collector, externalReference)
                 : new AddDependant(householdId, Guid.CreateVersion7(), numbers[i], personal, p.Sex, year, estimated, p.SubsidyCategory,
-                    p.Relationship!, p.Student, today, duplicates[i]);
+                    p.Relationship!, p.Student, today, duplicates[i], input.ConfirmedChildOlderThanMember);
             try
             {
                 foreach (var e in HouseholdDecider.Decide(command, state)) { events.Add(e); state = Household.Evolve(state, e); }

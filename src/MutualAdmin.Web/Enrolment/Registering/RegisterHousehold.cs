@@ -9,8 +9,9 @@ namespace MutualAdmin.Web.Enrolment.Registering;
 public static class RegisterHousehold
 {
     /// <param name="ConfirmedNotDuplicate">E-4: staff checked that a same-name, same-birth-date, same-locality person is someone else.</param>
+    /// <param name="ConfirmedChildOlderThanMember">E-3: staff checked that a child born before the member is right.</param>
     public sealed record Request(PersonInput Member, Locality Locality, string OccupationCategory,
-        PersonInput[]? Dependants = null, bool ConfirmedNotDuplicate = false);
+        PersonInput[]? Dependants = null, bool ConfirmedNotDuplicate = false, bool ConfirmedChildOlderThanMember = false);
 
     public sealed record Beneficiary(Guid PersonId, string BeneficiaryNumber, string Relationship);
     public sealed record Registered(Guid HouseholdId, IReadOnlyList<Beneficiary> Beneficiaries);
@@ -19,7 +20,7 @@ public static class RegisterHousehold
         BeneficiaryNumbers numbers, DuplicateLookup duplicates, TimeProvider clock, CancellationToken ct)
     {
         var input = new HouseholdInput(request.Member, request.Locality ?? throw RequestValidationException.For("locality", "is required"),
-            request.OccupationCategory, request.Dependants);
+            request.OccupationCategory, request.Dependants, request.ConfirmedChildOlderThanMember);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var candidates = HouseholdRegistration.Candidates(input);
         var checks = await duplicates.Check(actor.Tenant, candidates, input.Locality, request.ConfirmedNotDuplicate, ct);

@@ -15,6 +15,14 @@ public sealed class HouseholdForm
     public string Commune { get; set; } = "";
     public string OccupationCategory { get; set; } = "";
     public bool ConfirmedNotDuplicate { get; set; }
+    public bool ConfirmedChildOlderThanMember { get; set; }
+
+    /// <summary>
+    /// E-3: the server refused a child born before the member; the form then offers the confirmation,
+    /// as it offers E-4's, rather than showing it to every officer on every household.
+    /// </summary>
+    public static bool AsksChildConfirmation(Shell.Problem? problem) =>
+        problem?.Errors.Values.Any(reasons => reasons.Any(r => r.Contains("CHILD_OLDER_THAN_MEMBER", StringComparison.Ordinal))) == true;
 
     public object Body() => new
     {
@@ -23,6 +31,7 @@ public sealed class HouseholdForm
         occupationCategory = OccupationCategory,
         dependants = Dependants.Count == 0 ? null : Dependants.Select(d => d.Body()).ToArray(),
         confirmedNotDuplicate = ConfirmedNotDuplicate,
+        confirmedChildOlderThanMember = ConfirmedChildOlderThanMember,
     };
 }
 

@@ -133,6 +133,7 @@ public sealed class BadQueryTests(TestCluster cluster) : WebTest(cluster)
         "anonymous" => Client,
         "fund" => await FundClient(),
         "provider" => await ProviderClient("thies"),
+        "platform-admin" => await PlatformAdmin(),
         _ => await SignedIn($"{caller}@thies"),
     };
 }

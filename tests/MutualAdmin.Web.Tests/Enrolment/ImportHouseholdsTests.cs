@@ -56,7 +56,7 @@ public sealed class ImportHouseholdsTests(TestCluster cluster) : EnrolmentTest(c
     [Fact]
     public async Task E_1_E_10_impossible_births_and_poisoned_or_endless_text_are_reported_by_row_and_field_and_not_registered()
     {
-        await Mutual("kaolack");
+        await Kaolack();
         var officer = await SignedIn("enrolment-officer@kaolack");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         string Row(string reference, string role, string household, string name, string birth, bool estimated = false) =>

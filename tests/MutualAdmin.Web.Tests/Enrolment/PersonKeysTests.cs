@@ -1,4 +1,5 @@
 using MutualAdmin.Domain.Enrolment;
+using MutualAdmin.EventStore.Projections;
 using MutualAdmin.Testing;
 using MutualAdmin.Web.Enrolment;
 using MutualAdmin.Web.Enrolment.Privacy;
@@ -93,6 +94,9 @@ public sealed class PersonKeysTests(TestCluster cluster) : EnrolmentTest(cluster
         var response = await Register(await SignedIn("enrolment-officer@thies"), Household(Person("Awa Diop", "SN-1985-0002")));
         var registered = await Json(response);
         var (household, person) = (registered.GetProperty("householdId").GetGuid(), registered.GetProperty("beneficiaries")[0].GetProperty("personId").GetGuid());
+        // The projections open the new person's key as they read the registration: let them finish first,
+        // so that only the readers below can touch the cache.
+        await Service<ProjectionDaemon>().WaitForCatchUp(TimeSpan.FromSeconds(30));
         var keys = Service<PersonKeys>();
         keys.Forget(person);
         var cached = keys.CachedCount;

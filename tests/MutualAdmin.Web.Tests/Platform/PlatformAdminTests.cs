@@ -80,13 +80,13 @@ public sealed class PlatformAdminTests(TestCluster cluster) : EnrolmentTest(clus
         await Mutual("thies", "admin");
         await Mutual("kaolack", "admin");
         var fund = await FundClient();
-        (await fund.PostAsJsonAsync("/fund/v1/webhooks", new { url = "https://fund.example.org/hook", types = new[] { "org.mutualadmin.beneficiary.added" } }))
+        (await fund.PostAsJsonAsync("/fund/v1/webhooks", new { url = "https://203.0.113.20/hook", types = new[] { "org.mutualadmin.beneficiary.added" } }))
             .EnsureSuccessStatusCode();
 
         Assert.Equal(HttpStatusCode.Forbidden, (await (await SignedIn("admin@thies")).GetAsync("/api/admin/webhooks")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await SignedIn("admin@kaolack")).GetAsync("/api/admin/webhooks")).StatusCode);
         var listed = await Json(await (await PlatformAdmin()).GetAsync("/api/admin/webhooks"));
-        Assert.Equal("https://fund.example.org/hook", Assert.Single(listed.EnumerateArray()).GetProperty("url").GetString());
+        Assert.Equal("https://203.0.113.20/hook", Assert.Single(listed.EnumerateArray()).GetProperty("url").GetString());
     }
 
     [Fact]

@@ -76,6 +76,24 @@ public sealed class CoverByDateTests(TestCluster cluster) : ClaimsTest(cluster)
         Assert.Equal(0, await Scalar("select count(*) from events where event_type = 'affiliation-lapsed'"));
     }
 
+    [Fact]
+    public async Task K_1_K_6_a_dependant_added_later_and_not_paid_for_suspends_the_household_from_due_plus_grace_plus_one()
+    {
+        var a = await Affiliate("annual", name: "Astou Faye");
+        (await Pay(Cashier, a.Affiliation, "R-Y1", 3500)).EnsureSuccessStatusCode();
+        Clock.Offset = TimeSpan.FromDays(100);
+        var addedOn = Clock.Today;
+        var added = await Officer.PostAsJsonAsync($"/api/members/{a.Household}/dependants",
+            new { dependant = Person("Astou Faye child", birthDate: "2016-02-02", relationship: "child"), confirmedNotDuplicate = true });
+        Assert.Equal(System.Net.HttpStatusCode.Created, added.StatusCode);
+        Clock.Offset = TimeSpan.FromDays(100 + 40);
+
+        // K-1: the newcomer's prorated due falls due the day they are added; unpaid at due + grace, it suspends (K-6).
+        Assert.Equal(("covered", "suspended"), (await FundState(a.Number, addedOn.AddDays(30)), await FundState(a.Number, addedOn.AddDays(31))));
+        Assert.Equal("suspended", await MemberState(a.Household));
+        Assert.Equal(0, await Scalar("select count(*) from events where event_type = 'affiliation-suspended'"));
+    }
+
     private async Task<string> FundState(string number, DateOnly date) =>
         (await Json(await Fund.GetAsync($"/fund/v1/eligibility?beneficiary={number}&date={date:yyyy-MM-dd}"))).GetProperty("state").GetString()!;
 

@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MutualAdmin.Domain.Enrolment;
 using MutualAdmin.Web.Auth;
+using MutualAdmin.Web.Contributions.Calling;
+using MutualAdmin.Web.Enrolment.GettingMember;
+using MutualAdmin.Web.Platform;
+using MutualAdmin.Web.Schemes;
 using MutualAdmin.Web.Enrolment.Registering;
 
 namespace MutualAdmin.Web.Enrolment.Dependants;
@@ -12,8 +16,15 @@ public static class AddDependant
     public sealed record Request(PersonInput Dependant, bool ConfirmedNotDuplicate = false, bool ConfirmedChildOlderThanMember = false);
     public sealed record Added(Guid PersonId, string BeneficiaryNumber);
 
-    public static async Task<Results<Created<Added>, NotFound>> Handle(Guid id, Request request, Actor actor, EventStore.EventStore store,
-        BeneficiaryNumbers numbers, DuplicateLookup duplicates, TimeProvider clock, CancellationToken ct)
+    public static Task<Results<Created<Added>, NotFound>> Handle(Guid id, Request request, Actor actor, EventStore.EventStore store,
+        BeneficiaryNumbers numbers, DuplicateLookup duplicates, Households households, SchemeCatalogues catalogues, TimeProvider clock,
+        CancellationToken ct) =>
+        // The unit also calls the newcomer's contribution (K-1): a payment recorded meanwhile on the account wins, and this runs again.
+        LostRaces.Retrying(() => Add(id, request, actor, store, numbers, duplicates, households, catalogues, clock, ct), attempts: 8);
+
+    private static async Task<Results<Created<Added>, NotFound>> Add(Guid id, Request request, Actor actor, EventStore.EventStore store,
+        BeneficiaryNumbers numbers, DuplicateLookup duplicates, Households households, SchemeCatalogues catalogues, TimeProvider clock,
+        CancellationToken ct)
     {
         var (date, year, estimated) = HouseholdRegistration.Birth(request.Dependant, "dependant");
         var p = request.Dependant;
@@ -32,6 +43,8 @@ public static class AddDependant
         try { events = HouseholdDecider.Decide(command, h); }
         catch (Domain.DomainError e) when (e.Field is not null) { throw InputErrors.Refine(e, $"dependant.{e.Field}"); }
         session.Append(household, [.. events]);
+        var added = (Household.Registered)events.Aggregate((Household)h, Household.Evolve);
+        await CallAddedBeneficiaries.Append(session, added, await households.AffiliationIds(actor.Tenant, id, ct), catalogues, ct);
         await session.SaveEnrolment(ct);
         return TypedResults.Created($"/api/members/{id}", new Added(personId, number));
     }

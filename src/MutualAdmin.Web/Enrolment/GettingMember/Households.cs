@@ -39,7 +39,7 @@ public sealed class Households(EventStore.EventStore store, NpgsqlDataSource db)
         return new(household, version, affiliations, accounts);
     }
 
-    private async Task<List<Guid>> AffiliationIds(string tenant, Guid household, CancellationToken ct)
+    public async Task<List<Guid>> AffiliationIds(string tenant, Guid household, CancellationToken ct)
     {
         await using var command = db.CreateCommand(
             "select affiliation_id from household_affiliations where tenant_id = $1 and household_id = $2 order by affiliation_id");

@@ -14,6 +14,21 @@ namespace MutualAdmin.Web.Tests;
 /// <summary>The real host on a fresh database of the assembly's PostgreSQL cluster, one per test class.</summary>
 public abstract class WebTest(TestCluster cluster) : IAsyncLifetime
 {
+    /// <summary>Reads until <paramref name="done"/> holds, for what background work (delivery, projections) brings; fails after 30 s.</summary>
+    protected static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var value = await read();
+            if (done(value)) return value;
+            Assert.True(DateTime.UtcNow < deadline, $"not reached in 30 s: {value}");
+            await Task.Delay(100);
+        }
+    }
+
+    protected static Task<T> Eventually<T>(Func<T> read, Func<T, bool> done) => Eventually(() => Task.FromResult(read()), done);
+
     protected const string Password = "correct horse battery";
     protected WebApplicationFactory<Program> Factory { get; private set; } = null!;
     protected HttpClient Client { get; private set; } = null!;

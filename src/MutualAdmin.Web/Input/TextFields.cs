@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Reflection;
 using MutualAdmin.Web.Errors;
 
@@ -16,6 +17,9 @@ public sealed class TextLimited;
 public static class TextFields
 {
     private const int MaxDepth = 8;
+
+    /// <summary>The readable properties of each request type, found once: the walk runs on every command.</summary>
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
 
     public static TBuilder LimitText<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new TextLimited()).AddEndpointFilterFactory(Filter);
@@ -57,9 +61,10 @@ public static class TextFields
                 return;
         }
         if (depth >= MaxDepth || !Ours(value.GetType())) return;
-        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            if (property.GetIndexParameters().Length == 0 && property.CanRead)
-                Walk(property.GetValue(value), path.Length == 0 ? Camel(property.Name) : $"{path}.{Camel(property.Name)}", errors, depth + 1);
+        var properties = Properties.GetOrAdd(value.GetType(), type =>
+            [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && p.CanRead)]);
+        foreach (var property in properties)
+            Walk(property.GetValue(value), path.Length == 0 ? Camel(property.Name) : $"{path}.{Camel(property.Name)}", errors, depth + 1);
     }
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];

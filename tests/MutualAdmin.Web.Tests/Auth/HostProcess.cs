@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace MutualAdmin.Web.Tests.Auth;
 
@@ -24,7 +22,7 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Starts the host on that database and returns once it answers /health.</summary>
     public static async Task<HostProcess> Start(string connectionString)
     {
-        var port = FreePort();
+        var port = Hosting.PlatformProcess.FreePort();
         var info = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -80,13 +78,6 @@ public sealed class HostProcess : IAsyncDisposable
     {
         if (line is null) return;
         lock (output) output.WriteLine(line);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

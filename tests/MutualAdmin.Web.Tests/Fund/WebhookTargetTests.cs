@@ -83,7 +83,7 @@ public sealed class WebhookTargetTests(TestCluster cluster) : EnrolmentTest(clus
 
         foreach (var id in new[] { byName, byAddress })
         {
-            var error = await Eventually(async () => await LastError(id), e => e is not null);
+            var error = await Eventually<string?>(() => LastError(id), e => e is not null);
             Assert.Contains("refused", error);
         }
         Assert.Empty(receiver.Requests);
@@ -109,17 +109,5 @@ public sealed class WebhookTargetTests(TestCluster cluster) : EnrolmentTest(clus
         await using var command = Service<NpgsqlDataSource>().CreateCommand("select last_error from fund_webhooks where id = $1");
         command.Parameters.Add(new() { Value = id });
         return await command.ExecuteScalarAsync() as string;
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var value = await read();
-            if (done(value)) return value;
-            Assert.True(DateTime.UtcNow < deadline, $"not reached in 30 s: {value}");
-            await Task.Delay(100);
-        }
     }
 }

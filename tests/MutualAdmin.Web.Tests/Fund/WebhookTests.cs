@@ -154,18 +154,4 @@ public sealed class WebhookTests(TestCluster cluster) : EnrolmentTest(cluster)
         var admin = await PlatformAdmin();
         return (await Json(await admin.GetAsync("/api/admin/webhooks"))).EnumerateArray().Single(e => e.GetProperty("id").GetGuid() == id);
     }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var value = await read();
-            if (done(value)) return value;
-            Assert.True(DateTime.UtcNow < deadline, $"not reached in 30 s: {value}");
-            await Task.Delay(100);
-        }
-    }
-
-    private static Task<T> Eventually<T>(Func<T> read, Func<T, bool> done) => Eventually(() => Task.FromResult(read()), done);
 }

@@ -27,6 +27,7 @@ public sealed class EligibilityIndex(EventStore.EventStore store) : IBulkInlineP
         NpgsqlTransaction transaction, CancellationToken ct)
     {
         var households = new HashSet<Guid>();
+        var accounts = new HashSet<string>();
         foreach (var e in events)
         {
             switch (e.Data)
@@ -40,12 +41,12 @@ public sealed class EligibilityIndex(EventStore.EventStore store) : IBulkInlineP
                     if (await HouseholdOf(tenant, e.StreamKey, connection, ct) is { } h) households.Add(h);
                     break;
                 case IContributionEvent:
-                    if (await AffiliationOfAccount(tenant, e.StreamKey, events, connection, ct) is { } affiliation
-                        && await HouseholdOf(tenant, EnrolmentStreams.Affiliation(tenant, affiliation).Key, connection, ct) is { } payer)
-                        households.Add(payer);
+                    accounts.Add(e.StreamKey); // a payment's unit holds several events of one account: looked up once
                     break;
             }
         }
+        foreach (var account in accounts)
+            if (await HouseholdOfAccount(tenant, account, events, connection, ct) is { } payer) households.Add(payer);
         foreach (var household in households) await Rewrite(tenant, household, events, connection, ct);
     }
 
@@ -134,13 +135,20 @@ public sealed class EligibilityIndex(EventStore.EventStore store) : IBulkInlineP
         return await command.ExecuteScalarAsync(ct) as Guid?;
     }
 
-    /// <summary>The affiliation an account belongs to: from its opening in this unit, else from the inline account index.</summary>
-    private static async Task<Guid?> AffiliationOfAccount(string tenant, string accountStream, IReadOnlyList<PendingEvent> pending,
+    /// <summary>
+    /// The household an account's affiliation covers: through the account's opening when this unit opens
+    /// it, else in one query through the inline account index.
+    /// </summary>
+    private static async Task<Guid?> HouseholdOfAccount(string tenant, string accountStream, IReadOnlyList<PendingEvent> pending,
         NpgsqlConnection connection, CancellationToken ct)
     {
         if (pending.Select(p => p.Data).OfType<ContributionAccountOpened>().FirstOrDefault(o => accountStream.EndsWith(o.AccountId.ToString())) is { } opened)
-            return opened.AffiliationId;
-        await using var command = new NpgsqlCommand("select affiliation_id from contribution_accounts where tenant_id = $1 and account_id = $2", connection);
+            return await HouseholdOf(tenant, EnrolmentStreams.Affiliation(tenant, opened.AffiliationId).Key, connection, ct);
+        await using var command = new NpgsqlCommand("""
+            select h.household_id from contribution_accounts a
+              join household_affiliations h on h.tenant_id = a.tenant_id and h.affiliation_id = a.affiliation_id
+             where a.tenant_id = $1 and a.account_id = $2
+            """, connection);
         command.Parameters.Add(new() { Value = tenant });
         command.Parameters.Add(new() { Value = Guid.Parse(accountStream["contribution-account-".Length..]) });
         return await command.ExecuteScalarAsync(ct) as Guid?;

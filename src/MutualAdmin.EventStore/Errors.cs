@@ -25,7 +25,7 @@ internal static class SqlErrors
     {
         Concurrency => new ConcurrencyException(e.MessageText, e),
         InvalidInput => new InvalidAppendException(e.MessageText),
-        PostgresErrorCodes.UniqueViolation when e.TableName is "events" or "streams"
+        PostgresErrorCodes.UniqueViolation when e.TableName is "mt_events" or "mt_streams"
             => new ConcurrencyException($"a racing writer took the same stream version ({e.ConstraintName})", e),
         // Two units locking overlapping streams: PostgreSQL breaks the cycle; the loser may retry.
         PostgresErrorCodes.DeadlockDetected => new ConcurrencyException("a concurrent unit of work locked the same streams", e),

@@ -31,6 +31,19 @@ public sealed class EventReader
     /// </summary>
     public EventReader WithSealedPartsClosed() => new(store, tenant, openSealed: false);
 
+    /// <summary>The keys of this tenant's streams that start with <paramref name="prefix"/>, in key order.</summary>
+    public async Task<IReadOnlyList<string>> StreamKeysStartingWith(string prefix, CancellationToken ct = default)
+    {
+        await using var command = store.DataSource.CreateCommand(
+            "select id from mt_streams where tenant_id = $1 and starts_with(id, $2) order by id");
+        command.Parameters.Add(new() { Value = tenant ?? throw new InvalidOperationException("stream keys are read in one tenant") });
+        command.Parameters.Add(new() { Value = prefix });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var keys = new List<string>();
+        while (await reader.ReadAsync(ct)) keys.Add(reader.GetString(0));
+        return keys;
+    }
+
     public async Task<IReadOnlyList<RecordedEvent>> ReadStream(StreamId id, long fromVersion = 1,
         long? toVersion = null, DateTimeOffset? asOf = null, NpgsqlConnection? connection = null, CancellationToken ct = default)
     {

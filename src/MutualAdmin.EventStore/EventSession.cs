@@ -1,5 +1,7 @@
 using System.Text.Json;
+using JasperFx.Events;
 using MutualAdmin.EventStore.Events;
+using MutualAdmin.EventStore.Log;
 using MutualAdmin.EventStore.Projections;
 using MutualAdmin.EventStore.Streams;
 using Npgsql;
@@ -74,7 +76,7 @@ public sealed class EventSession : IAsyncDisposable
         {
             var tx = await Transaction(ct);
             await using var lockRow = new NpgsqlCommand(
-                "select version from streams where tenant_id = $1 and stream_id = $2 for update", tx.Connection, tx);
+                "select version from mt_streams where tenant_id = $1 and id = $2 for update", tx.Connection, tx);
             lockRow.Parameters.Add(new() { Value = id.Tenant });
             lockRow.Parameters.Add(new() { Value = id.Key });
             await lockRow.ExecuteScalarAsync(ct);
@@ -98,26 +100,21 @@ public sealed class EventSession : IAsyncDisposable
         return transaction ??= await connection.BeginTransactionAsync(ct);
     }
 
-    /// <summary>Appends everything pending and commits. Returns the recorded events, with their positions.</summary>
+    /// <summary>
+    /// Appends everything pending through Marten and commits. Returns the recorded events, with their
+    /// positions. The inline projections and other writes run first, without the append lock; then
+    /// the lock is taken (held to commit, so position order is commit order: architecture.md
+    /// guarantee 1) and one batch appends the streams, chains the events and commits.
+    /// </summary>
     public async Task<IReadOnlyList<RecordedEvent>> SaveChanges(CancellationToken ct = default)
     {
         if (pending.Count == 0)
             throw new InvalidAppendException("a unit of work needs at least one event");
-        // Serialize and take a pooled connection before queuing: a unit holding the gate should only
-        // be waiting on the database, never on work it could have done earlier.
-        var append = PrepareAppend();
+        // Serialised first, as the log will hold them: sealing a new person's data mints the key the
+        // inline projections then store. Marten is handed these exact bytes.
+        foreach (var (_, data) in pending) store.Prepared.AddOrUpdate(data, store.Types.Serialize(data).Json);
         var events = pending.Select(p => new PendingEvent(p.Id.Key, p.Data)).ToList();
         List<IInlineProjection> concerned = store.InlineProjections.Count == 0 ? [] : [.. store.InlineProjections.Where(p => p.Concerns(events))];
-        // Units that start streams stay on the transactional path: measured on 2 cores, 16 writers starting
-        // 3 streams a unit reached 0.14-0.19 of raw pipelined against 0.28 in transactions (the function
-        // itself is as fast for new streams under pgbench; the cause on the client side is not found yet).
-        if (transaction is null && writesOnSave.Count == 0 && concerned.Count == 0 && store.Pipeline is { } pipeline
-            && streams.All(s => s.Expected != ExpectedVersion.NoStream))
-        {
-            try { return await AppendAlone(pipeline, append, ct); }
-            catch (PostgresException e) { throw SqlErrors.Translate(e); }
-            finally { pending.Clear(); streams.Clear(); }
-        }
         connection ??= await store.DataSource.OpenConnectionAsync(ct);
         // Queue for the gate before taking any row lock, so a unit holding the gate never waits for
         // one that waits for the gate. A transaction begun earlier (exclusive fetch) may already hold
@@ -129,15 +126,20 @@ public sealed class EventSession : IAsyncDisposable
             var tx = await Transaction(ct);
             foreach (var projection in concerned) await projection.Apply(Tenant, events, tx.Connection!, tx, ct);
             foreach (var write in writesOnSave) await write(tx.Connection!, tx, ct);
-            return await AppendAndCommit(append, tx, ct);
+            return await AppendAndCommit(tx, ct);
         }
         catch (PostgresException e)
         {
             throw SqlErrors.Translate(e);
         }
+        catch (Exception e) when (MartenErrors.Translate(e) is { } translated)
+        {
+            throw translated;
+        }
         finally
         {
             if (gated) store.AppendGate.Release();
+            foreach (var (_, data) in pending) store.Prepared.Remove(data);
             pending.Clear();
             streams.Clear();
             writesOnSave.Clear();
@@ -145,70 +147,83 @@ public sealed class EventSession : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// A unit with nothing to write but its events: the append call alone, in its own implicit
-    /// transaction (the function is atomic; its locks end with the statement), on the pipeline.
-    /// </summary>
-    private async Task<IReadOnlyList<RecordedEvent>> AppendAlone(NpgsqlDataSource pipeline, PreparedAppend append, CancellationToken ct)
+    private async Task<IReadOnlyList<RecordedEvent>> AppendAndCommit(NpgsqlTransaction tx, CancellationToken ct)
     {
-        await using var command = pipeline.CreateCommand(AppendCall);
-        command.Parameters.AddRange(append.Parameters);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await Recorded(append, reader, ct);
-    }
+        // In one round trip: the unit's existing stream rows, locked in key order (so a unit that fetched
+        // a stream exclusively is waited for here, before the append lock, never while holding it), then
+        // the append lock.
+        await using (var takeLocks = new NpgsqlBatch(tx.Connection, tx)
+        {
+            BatchCommands =
+            {
+                new("select 1 from mt_streams where tenant_id = $1 and id = any($2) order by id for update")
+                {
+                    Parameters =
+                    {
+                        new() { Value = Tenant },
+                        new() { Value = streams.Where(s => s.Expected != ExpectedVersion.NoStream).Select(s => s.Id.Key).Order(StringComparer.Ordinal).ToArray() },
+                    },
+                },
+                new(AppendLock.Take),
+            },
+        })
+            await takeLocks.ExecuteNonQueryAsync(ct);
 
-    private const string AppendCall =
-        "select positions, versions, recorded_at from append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+        await using var session = MartenLog.Session(store.Marten, Tenant, tx, Metadata);
+        // Streams in the order the unit first appended to them, each with its events in order: Marten
+        // draws positions stream by stream, so a payment that activates its affiliation is positioned
+        // before the activation, as the unit said. (Appends cannot deadlock on each other: they run
+        // one at a time under the append lock.)
+        var actions = new Dictionary<StreamId, StreamAction>();
+        foreach (var (id, _, expected) in streams.OrderBy(s => pending.FindIndex(p => p.Id == s.Id)))
+        {
+            var data = pending.Where(p => p.Id == id).Select(p => p.Data).ToArray();
+            StreamAction action;
+            if (expected == ExpectedVersion.NoStream)
+            {
+                // The stream type names the stream in errors only: Marten records an aggregate's CLR
+                // type there, which these streams do not have until they become Marten aggregates.
+                action = session.Events.StartStream(id.Key, data);
+                action.ExpectedVersionOnServer = 0; // refused if the stream exists, never appended to
+            }
+            else
+            {
+                action = session.Events.Append(id.Key, data);
+                if (expected != ExpectedVersion.Any) action.ExpectedVersionOnServer = expected.Value;
+            }
+            foreach (var e in action.Events)
+            {
+                e.Id = Guid.CreateVersion7(); // known before the save, so the recorded events name the stored ids
+                if (store.Types.SchemaVersionOf(e.Data.GetType()) is var v and > 1) e.SetHeader(MartenLog.Headers.SchemaVersion, v);
+            }
+            actions[id] = action;
+        }
+        session.QueueSqlCommand("select chain_events(?)", Tenant);
+        await session.SaveChangesAsync(ct);
+        await using var commit = new NpgsqlBatch(tx.Connection, tx)
+        {
+            // The instant Marten stamped, read back rather than assumed.
+            BatchCommands =
+            {
+                new("select timestamp from mt_events where seq_id = $1") { Parameters = { new() { Value = actions.Values.First().Events[0].Sequence } } },
+                new("commit"),
+            },
+        };
+        DateTimeOffset recordedAt;
+        await using (var reader = await commit.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            recordedAt = reader.GetFieldValue<DateTimeOffset>(0);
+        }
 
-    private sealed record PreparedAppend(NpgsqlParameter[] Parameters, List<((StreamId Id, object Data) Pending, (string Alias, int SchemaVersion, string Json) Event, Guid EventId)> Events);
-
-    /// <summary>The append function's call for everything pending (no database work).</summary>
-    private PreparedAppend PrepareAppend()
-    {
-        // A fixed locking order across all writers: no deadlock between units touching the same streams.
-        var ordered = streams.OrderBy(s => s.Id.Key, StringComparer.Ordinal).ToList();
-        var index = ordered.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i + 1);
-        var metadata = JsonSerializer.Serialize(Metadata, StoreJson.Default.EventMetadata);
-        var events = pending.Select(p => (Pending: p, Event: store.Types.Serialize(p.Data), EventId: Guid.CreateVersion7())).ToList();
-
-        NpgsqlParameter[] parameters =
-        [
-            new() { Value = Tenant },
-            new() { Value = ordered.Select(s => s.Id.Key).ToArray() },
-            new() { Value = ordered.Select(s => s.Type).ToArray() },
-            new() { Value = ordered.Select(s => s.Expected.Value).ToArray() },
-            new() { Value = events.Select(s => index[s.Pending.Id]).ToArray() },
-            new() { Value = events.Select(s => s.EventId).ToArray() },
-            new() { Value = events.Select(s => s.Event.Alias).ToArray() },
-            new() { Value = events.Select(s => s.Event.SchemaVersion).ToArray() },
-            new() { Value = events.Select(s => s.Event.Json).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
-            new() { Value = Enumerable.Repeat(metadata, events.Count).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
-        ];
-        return new(parameters, events);
-    }
-
-    /// <summary>
-    /// Sends the append call and COMMIT in one round trip: the global append lock is then held for
-    /// the function's work and the commit only, never for a network wait on the client.
-    /// </summary>
-    private async Task<IReadOnlyList<RecordedEvent>> AppendAndCommit(PreparedAppend append, NpgsqlTransaction tx, CancellationToken ct)
-    {
-        var call = new NpgsqlBatchCommand(AppendCall);
-        call.Parameters.AddRange(append.Parameters);
-        await using var batch = new NpgsqlBatch(tx.Connection, tx) { BatchCommands = { call, new("commit") } };
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        return await Recorded(append, reader, ct);
-    }
-
-    /// <summary>The function's one row: each event's position and version, and the instant of the unit.</summary>
-    private async Task<IReadOnlyList<RecordedEvent>> Recorded(PreparedAppend append, NpgsqlDataReader reader, CancellationToken ct)
-    {
-        await reader.ReadAsync(ct);
-        var positions = reader.GetFieldValue<long[]>(0);
-        var versions = reader.GetFieldValue<long[]>(1);
-        var recordedAt = reader.GetFieldValue<DateTimeOffset>(2);
-        return [.. append.Events.Select((e, i) => new RecordedEvent(positions[i], e.EventId, Tenant, e.Pending.Id.Key, versions[i],
-            e.Event.Alias, e.Event.SchemaVersion, e.Pending.Data, Metadata, recordedAt))];
+        var taken = actions.Keys.ToDictionary(k => k, _ => 0);
+        return [.. pending.Select(p =>
+        {
+            var e = actions[p.Id].Events[taken[p.Id]++];
+            var type = p.Data.GetType();
+            return new RecordedEvent(e.Sequence, e.Id, Tenant, p.Id.Key, e.Version, store.Types.AliasOf(type)!,
+                store.Types.SchemaVersionOf(type), p.Data, Metadata, recordedAt);
+        })];
     }
 
     private async Task EndTransaction()

@@ -1,5 +1,8 @@
 using MutualAdmin.EventStore.Chain;
+using System.Runtime.CompilerServices;
+using Marten;
 using MutualAdmin.EventStore.Events;
+using MutualAdmin.EventStore.Log;
 using MutualAdmin.EventStore.Migrations;
 using MutualAdmin.EventStore.Streams;
 using Npgsql;
@@ -20,6 +23,16 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypes types, Np
     public NpgsqlDataSource DataSource { get; } = dataSource;
     public EventTypes Types { get; } = types;
     public NpgsqlDataSource? Pipeline { get; } = pipeline;
+
+    /// <summary>
+    /// Marten, which holds the log. Built on first use, once every module has registered its event
+    /// types (the aliases Marten stores them under).
+    /// </summary>
+    internal DocumentStore Marten => marten ??= MartenLog.Create(DataSource, Types, Prepared);
+
+    /// <summary>Event JSON written by a unit of work before it appends, for Marten to reuse (<see cref="LogSerializer"/>).</summary>
+    internal ConditionalWeakTable<object, string> Prepared { get; } = new();
+    private DocumentStore? marten;
 
     /// <summary>
     /// Units of work queue here before they queue on the database's global append lock: the lock
@@ -46,6 +59,9 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypes types, Np
         // tables dropped, settings are transaction-local), so the reset Npgsql would otherwise send with
         // every reuse — four statements on each of a request's several reuses — is skipped.
         builder.ConnectionStringBuilder.NoResetOnClose = true;
+        // Marten stamps events with "now() at time zone 'utc'" into a timestamptz column: read in the
+        // session's zone, so the zone must be UTC for the instant to be right.
+        builder.ConnectionStringBuilder.Timezone = "UTC";
         configure?.Invoke(builder);
         return builder.Build();
     }
@@ -66,7 +82,45 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypes types, Np
             configure?.Invoke(builder);
         });
 
-    public Task Migrate(CancellationToken ct = default) => Migrator.Apply(DataSource, Migrator.Store, ct);
+    /// <summary>Creates or patches Marten's tables, then applies the project's own scripts (the chain and the views over Marten's tables).</summary>
+    public async Task Migrate(CancellationToken ct = default)
+    {
+        await MigrateLog(DataSource, Types, ct);
+        await Migrator.Apply(DataSource, Migrator.Store, ct);
+    }
+
+    /// <summary>
+    /// Creates or patches Marten's tables for the log: before the project's scripts, which build the
+    /// chain and the views on them. Nodes starting together queue on an advisory lock.
+    /// </summary>
+    public static async Task MigrateLog(NpgsqlDataSource dataSource, EventTypes types, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using (var take = new NpgsqlCommand($"select pg_advisory_lock({LogSchemaLock})", connection)) await take.ExecuteNonQueryAsync(ct);
+        try
+        {
+            using var marten = MartenLog.Create(dataSource, types);
+            await marten.Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"select pg_advisory_unlock({LogSchemaLock})", connection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private const long LogSchemaLock = 7305411063;
+
+    /// <summary>The SQL a start of this release would apply to the database, without applying it (for operators).</summary>
+    public async Task<string> PendingSchemaSql(CancellationToken ct = default)
+    {
+        var migration = await Marten.Storage.Database.CreateMigrationAsync(ct);
+        // Only Marten's part: the project's own scripts are listed in src/MutualAdmin.EventStore/Sql
+        // and applied when their checksum changes (Migrator).
+        var writer = new StringWriter();
+        migration.WriteAllUpdates(writer, new Weasel.Postgresql.PostgresqlMigrator(), JasperFx.AutoCreate.CreateOrUpdate);
+        return writer.ToString();
+    }
 
     public EventSession OpenSession(EventMetadata metadata) => new(this, metadata);
 

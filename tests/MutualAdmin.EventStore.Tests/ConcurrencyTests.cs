@@ -15,16 +15,9 @@ public sealed class ConcurrencyTests(TestCluster cluster) : StoreTest(cluster)
         var (early, late) = (Stream("mutual-a"), Stream("mutual-a"));
         var checkpoint = await Store.HeadPosition();
 
-        // The early writer calls the append function and keeps its transaction open.
-        await using var connection = await DataSource.OpenConnectionAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        await using (var open = new NpgsqlCommand(
-            "select * from append_events('mutual-a', array[$1], array['account'], array[0::bigint], array[1], array[gen_random_uuid()], array['deposited'], array[1], array['{\"amount\": 1}'::jsonb], array['{}'::jsonb])",
-            connection, tx))
-        {
-            open.Parameters.Add(new() { Value = early.Key });
-            await open.ExecuteNonQueryAsync();
-        }
+        // The early writer has appended (its positions are drawn) and keeps its transaction open.
+        var (connection, tx) = await OpenAppend("mutual-a", early.Key, new Deposited(1));
+        await using var _ = connection;
 
         var later = Append("mutual-a", late, ExpectedVersion.NoStream, new Deposited(2));
         await Task.Delay(500);
@@ -42,12 +35,8 @@ public sealed class ConcurrencyTests(TestCluster cluster) : StoreTest(cluster)
     public async Task A_rolled_back_append_lets_the_later_one_through_and_nothing_is_skipped()
     {
         var checkpoint = await Store.HeadPosition();
-        await using var connection = await DataSource.OpenConnectionAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        await using (var open = new NpgsqlCommand(
-            "select * from append_events('mutual-a', array['doomed'], array['account'], array[0::bigint], array[1], array[gen_random_uuid()], array['deposited'], array[1], array['{\"amount\": 1}'::jsonb], array['{}'::jsonb])",
-            connection, tx))
-            await open.ExecuteNonQueryAsync();
+        var (connection, tx) = await OpenAppend("mutual-a", "doomed", new Deposited(1));
+        await using var _ = connection;
 
         var later = Append("mutual-a", Stream("mutual-a"), ExpectedVersion.NoStream, new Deposited(2));
         await Task.Delay(300);
@@ -64,7 +53,7 @@ public sealed class ConcurrencyTests(TestCluster cluster) : StoreTest(cluster)
     {
         var id = Stream("mutual-a");
         await Append("mutual-a", id, ExpectedVersion.NoStream, new AccountOpened("Awa"));
-        var lastDrawn = await Scalar("select last_value from events_seq");
+        var lastDrawn = await Scalar("select last_value from mt_events_sequence");
 
         using var start = new Barrier(2);
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => Task.Run(async () =>
@@ -79,7 +68,7 @@ public sealed class ConcurrencyTests(TestCluster cluster) : StoreTest(cluster)
         Assert.Equal(["conflict", "ok"], outcomes.Order());
         var versions = (await Store.ReaderFor("mutual-a").ReadStream(id)).Select(e => e.Version);
         Assert.Equal([1L, 2L], versions);
-        Assert.Equal(lastDrawn + 1, await Scalar("select last_value from events_seq"));
+        Assert.Equal(lastDrawn + 1, await Scalar("select last_value from mt_events_sequence"));
     }
 
     [Fact]
@@ -88,7 +77,7 @@ public sealed class ConcurrencyTests(TestCluster cluster) : StoreTest(cluster)
         var id = Stream("mutual-u");
         await Append("mutual-u", id, ExpectedVersion.NoStream, new AccountOpened("Awa"));
         // A row slipped in behind the streams table's back, as a racing path might do.
-        await Execute($"insert into events (seq, event_id, tenant_id, stream_id, version, event_type, schema_version, data, metadata, hash) values (nextval('events_seq'), gen_random_uuid(), 'mutual-u', '{id.Key}', 2, 'deposited', 1, '{{}}', '{{}}', '\\x00')");
+        await Execute($"insert into mt_events (seq_id, id, tenant_id, stream_id, version, type, data, timestamp) values (nextval('mt_events_sequence'), gen_random_uuid(), 'mutual-u', '{id.Key}', 2, 'deposited', '{{}}', now())");
         await Assert.ThrowsAsync<ConcurrencyException>(() => Append("mutual-u", id, ExpectedVersion.Exactly(1), new Deposited(1)));
     }
 

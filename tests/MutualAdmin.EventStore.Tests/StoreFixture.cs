@@ -62,6 +62,30 @@ public abstract class StoreTest(TestCluster cluster) : IAsyncLifetime
 
     protected static StreamId Stream(string tenant, string? key = null) => new(tenant, key ?? $"account-{Guid.NewGuid():N}");
 
+    /// <summary>
+    /// A unit part-way through its save, through Marten as the store saves one: the append lock
+    /// taken, the events appended (positions drawn), the transaction left open for the test to end.
+    /// </summary>
+    protected async Task<(NpgsqlConnection Connection, NpgsqlTransaction Transaction)> OpenAppend(string tenant, string key, params object[] events)
+    {
+        var connection = await DataSource.OpenConnectionAsync();
+        var tx = await connection.BeginTransactionAsync();
+        await using (var take = new NpgsqlCommand(Log.AppendLock.Take, connection, tx)) await take.ExecuteNonQueryAsync();
+        await using var session = Log.MartenLog.Session(Store.Marten, tenant, tx, As(tenant));
+        session.Events.StartStream(key, events);
+        await session.SaveChangesAsync();
+        return (connection, tx);
+    }
+
+    /// <summary>An event row written straight into Marten's table, as an older release or another writer left it.</summary>
+    protected Task WriteRawEvent(string tenant, string key, long version, string type, string json, int schemaVersion = 1) => Execute($"""
+        insert into mt_streams (id, tenant_id, version) values ('{key}', '{tenant}', {version})
+            on conflict (tenant_id, id) do update set version = excluded.version;
+        insert into mt_events (seq_id, id, tenant_id, stream_id, version, type, data, timestamp, headers)
+            values (nextval('mt_events_sequence'), gen_random_uuid(), '{tenant}', '{key}', {version}, '{type}', '{json}'::jsonb, now(),
+                    jsonb_build_object('command', 'test', 'schemaVersion', {schemaVersion}));
+        """);
+
     protected async Task<long> Scalar(string sql)
     {
         await using var command = DataSource.CreateCommand(sql);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MutualAdmin.EventStore.Chain;
 using MutualAdmin.EventStore.Events;
+using MutualAdmin.EventStore.Log;
 using MutualAdmin.EventStore.Projections;
 using MutualAdmin.EventStore.Streams;
 using Npgsql;
@@ -18,7 +19,6 @@ namespace MutualAdmin.EventStore;
 /// </summary>
 public sealed class BulkAppender
 {
-    private const long AppendLock = 7305411061; // the lock of 002_append.sql
     private readonly EventStore store;
     private readonly EventMetadata metadata;
     private readonly List<(StreamId Id, string Type, object[] Events)> streams = [];
@@ -64,14 +64,13 @@ public sealed class BulkAppender
         try
         {
             await using (var copy = await connection.BeginBinaryImportAsync(
-                "copy streams (tenant_id, stream_id, stream_type, version) from stdin (format binary)", ct))
+                "copy mt_streams (tenant_id, id, version) from stdin (format binary)", ct))
             {
                 foreach (var s in streams)
                 {
                     await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(s.Id.Key, NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(s.Type, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(tenant, NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(s.Id.Key, NpgsqlDbType.Varchar, ct);
                     await copy.WriteAsync((long)s.Events.Length, NpgsqlDbType.Bigint, ct);
                 }
                 await copy.CompleteAsync(ct);
@@ -82,27 +81,43 @@ public sealed class BulkAppender
                 else await projection.Apply(tenant, pending, connection, tx, ct);
 
             var (first, now, previous) = await DrawPositions(connection, tx, tenant, events.Length, ct);
+            // Marten's columns for who and why (A-1); the chain hashes them in EventMetadata's JSON shape.
+            var headers = JsonSerializer.SerializeToUtf8Bytes(new MetadataHeaders(metadata.Command, metadata.Role, metadata.ClientId, metadata.Reason),
+                StoreJson.Default.MetadataHeaders);
+            var hashes = new byte[events.Length][];
             await using (var copy = await connection.BeginBinaryImportAsync(
-                "copy events (seq, event_id, tenant_id, stream_id, version, event_type, schema_version, data, metadata, recorded_at, hash) from stdin (format binary)", ct))
+                "copy mt_events (seq_id, id, tenant_id, stream_id, version, type, data, timestamp, correlation_id, causation_id, user_name, headers) from stdin (format binary)", ct))
             {
                 var position = first;
-                foreach (var e in events)
+                for (var i = 0; i < events.Length; i++, position++)
                 {
-                    var hash = EventHash.Compute(previous, position, tenant, e.Key, e.Version, e.Alias, e.SchemaVersion, e.Data, metadataJson);
+                    var e = events[i];
+                    hashes[i] = previous = EventHash.Compute(previous, position, tenant, e.Key, e.Version, e.Alias, e.SchemaVersion, e.Data, metadataJson);
                     await copy.StartRowAsync(ct);
                     await copy.WriteAsync(position, NpgsqlDbType.Bigint, ct);
                     await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, ct);
-                    await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(e.Key, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(tenant, NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(e.Key, NpgsqlDbType.Varchar, ct);
                     await copy.WriteAsync(e.Version, NpgsqlDbType.Bigint, ct);
-                    await copy.WriteAsync(e.Alias, NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(e.SchemaVersion, NpgsqlDbType.Integer, ct);
+                    await copy.WriteAsync(e.Alias, NpgsqlDbType.Varchar, ct);
                     await copy.WriteAsync(e.Data, NpgsqlDbType.Jsonb, ct);
-                    await copy.WriteAsync(metadataJson, NpgsqlDbType.Jsonb, ct);
                     await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
-                    await copy.WriteAsync(hash, NpgsqlDbType.Bytea, ct);
-                    previous = hash;
-                    position++;
+                    await WriteNullable(copy, metadata.CorrelationId, ct);
+                    await WriteNullable(copy, metadata.CausationId, ct);
+                    await WriteNullable(copy, metadata.UserId, ct);
+                    await copy.WriteAsync(headers, NpgsqlDbType.Jsonb, ct);
+                }
+                await copy.CompleteAsync(ct);
+            }
+            await using (var copy = await connection.BeginBinaryImportAsync(
+                "copy event_chain (tenant_id, seq_id, hash) from stdin (format binary)", ct))
+            {
+                for (var i = 0; i < events.Length; i++)
+                {
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(first + i, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(hashes[i], NpgsqlDbType.Bytea, ct);
                 }
                 await copy.CompleteAsync(ct);
             }
@@ -128,10 +143,10 @@ public sealed class BulkAppender
         {
             BatchCommands =
             {
-                new($"select pg_advisory_xact_lock({AppendLock})"),
+                new(AppendLock.Take),
                 new("""
-                    select setval('events_seq', nextval('events_seq') + $1 - 1) - $1 + 1, now(),
-                           (select hash from events where tenant_id = $2 order by seq desc limit 1)
+                    select setval('mt_events_sequence', nextval('mt_events_sequence') + $1 - 1) - $1 + 1, now(),
+                           (select hash from event_chain where tenant_id = $2 order by seq_id desc limit 1)
                     """) { Parameters = { new() { Value = (long)count }, new() { Value = tenant } } },
             },
         };
@@ -141,4 +156,7 @@ public sealed class BulkAppender
         return (reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1),
             reader.IsDBNull(2) ? EventHash.Genesis : reader.GetFieldValue<byte[]>(2));
     }
+
+    private static Task WriteNullable(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
+        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, NpgsqlDbType.Varchar, ct);
 }

@@ -15,14 +15,15 @@ public sealed record ChainBreak(string Tenant, long Position, long? PreviousPosi
 /// <summary>Recomputes the hash chain of one tenant, or of every tenant, in one streaming read.</summary>
 public static class ChainVerifier
 {
+    /// <param name="connection">A connection to read on (inside its transaction), e.g. to check a load before it commits.</param>
     public static async Task<ChainVerification> Verify(NpgsqlDataSource dataSource, string? tenant,
-        IProgress<long>? progress = null, CancellationToken ct = default)
+        IProgress<long>? progress = null, CancellationToken ct = default, NpgsqlConnection? connection = null)
     {
-        await using var command = dataSource.CreateCommand(
-            """
+        const string sql = """
             select tenant_id, seq, stream_id, version, event_type, schema_version, data::text, metadata::text, hash
               from events where $1::text is null or tenant_id = $1 order by tenant_id, seq
-            """);
+            """;
+        await using var command = connection is null ? dataSource.CreateCommand(sql) : new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)tenant ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         await using var reader = await command.ExecuteReaderAsync(ct);
 
@@ -42,6 +43,9 @@ public static class ChainVerifier
             var position = reader.GetInt64(1);
             var expected = EventHash.Compute(previous, position, rowTenant, reader.GetString(2), reader.GetInt64(3),
                 reader.GetString(4), reader.GetInt32(5), reader.GetString(6), reader.GetString(7));
+            if (await reader.IsDBNullAsync(8, ct))
+                return new(checkedCount, new ChainBreak(rowTenant, position, previousPosition,
+                    "the event has no hash: it was written around the store, or its link in the chain was removed"));
             var stored = reader.GetFieldValue<byte[]>(8);
             if (!expected.AsSpan().SequenceEqual(stored))
                 return new(checkedCount, new ChainBreak(rowTenant, position, previousPosition,

@@ -59,6 +59,14 @@ public sealed class EventTypes
 
     public bool IsRegistered(Type type) => byType.ContainsKey(type);
 
+    /// <summary>The stable alias a type is stored under, or null when it is not an event of the domain.</summary>
+    public string? AliasOf(Type type) => byType.TryGetValue(type, out var r) ? r.Alias : null;
+
+    public int SchemaVersionOf(Type type) => byType.TryGetValue(type, out var r) ? r.SchemaVersion : 1;
+
+    /// <summary>Every registered event type with its alias: what Marten is told to store them under.</summary>
+    public IEnumerable<(Type Type, string Alias)> All => byType.Select(r => (r.Key, r.Value.Alias));
+
     internal (string Alias, int SchemaVersion, string Json) Serialize(object @event)
     {
         var r = Registered(@event);

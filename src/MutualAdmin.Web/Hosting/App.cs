@@ -77,7 +77,7 @@ public static class App
     }
 
     /// <summary>The platform's services without the web server, for the one-shot verbs.</summary>
-    public static async Task<ServiceProvider> Services(CancellationToken ct)
+    public static async Task<ServiceProvider> Services(CancellationToken ct, bool migrate = true)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile("appsettings.json", optional: true)
@@ -97,7 +97,7 @@ public static class App
             .AddReports()
             .AddAudit()
             .BuildServiceProvider();
-        await services.GetRequiredService<Database>().Start(ct);
+        await services.GetRequiredService<Database>().Start(ct, migrate);
         return services;
     }
 

@@ -21,15 +21,24 @@ public static class Cli
             return 0;
         });
 
+        var schemaSql = new Command("schema-sql", "Print the SQL this release would apply to Marten's tables, without applying it.");
+        schemaSql.SetAction(async (_, ct) =>
+        {
+            await using var services = await App.Services(ct, migrate: false);
+            Console.WriteLine(await services.GetRequiredService<EventStore.EventStore>().PendingSchemaSql(ct));
+            return 0;
+        });
+
         var root = new RootCommand("MutualAdmin: the delegated administration of a health insurance scheme.")
         {
-            serve, migrate,
+            serve, migrate, schemaSql,
         };
         foreach (var verb in PlatformVerbs.All()) root.Subcommands.Add(verb);
         foreach (var verb in Schemes.SchemeVerbs.All()) root.Subcommands.Add(verb);
         root.Subcommands.Add(Enrolment.Importing.ImportVerb.Build());
         root.Subcommands.Add(Seeding.SeedingExtensions.Verb());
         root.Subcommands.Add(Audit.VerifyVerb.Build());
+        root.Subcommands.Add(Audit.ImportLogVerb.Build());
         root.Subcommands.Add(Audit.Disregarding.DisregardVerb.Build());
         root.Subcommands.Add(Projections.RebuildVerb.Build());
         root.SetAction((_, ct) => App.Serve(args, ct));

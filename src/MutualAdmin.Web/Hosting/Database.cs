@@ -1,3 +1,4 @@
+using MutualAdmin.EventStore.Events;
 using MutualAdmin.EventStore.Embedded;
 using MutualAdmin.EventStore.Migrations;
 using Npgsql;
@@ -10,7 +11,7 @@ namespace MutualAdmin.Web.Hosting;
 /// runs, so that `dotnet run` needs nothing but PostgreSQL's binaries. The host and the command-line
 /// verbs share that cluster: whoever comes second joins it, and nobody stops it under another.
 /// </summary>
-public sealed class Database(IConfiguration configuration, ILogger<Database> logger) : IAsyncDisposable
+public sealed class Database(IConfiguration configuration, EventTypes types, ILogger<Database> logger) : IAsyncDisposable
 {
     private const string DatabaseName = "mutualadmin";
     public const string SynchronousCommitKey = "MutualAdmin:SynchronousCommit";
@@ -53,7 +54,8 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
     public static IReadOnlyList<MigrationScript> Migrations =>
         [.. Migrator.Store, .. Migrator.FromAssembly(typeof(Database).Assembly, "web")];
 
-    public async Task Start(CancellationToken ct)
+    /// <param name="migrate">False only to look at the database as it is (the `schema-sql` verb).</param>
+    public async Task Start(CancellationToken ct, bool migrate = true)
     {
         var connectionString = configuration.GetConnectionString("MutualAdmin");
         if (string.IsNullOrWhiteSpace(connectionString)) connectionString = await StartEmbedded(ct);
@@ -65,6 +67,8 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
             builder => builder.ConnectionStringBuilder.MaxPoolSize = Math.Max(2, Environment.ProcessorCount));
         claims = EventStore.EventStore.CreateDataSource(connectionString,
             builder => builder.ConnectionStringBuilder.MaxPoolSize = Math.Max(4, builder.ConnectionStringBuilder.MaxPoolSize / 2));
+        if (!migrate) return;
+        await EventStore.EventStore.MigrateLog(dataSource, types, ct);
         await Migrator.Apply(dataSource, Migrations, ct);
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         logger.LogInformation("Database {Database} on {Host}:{Port} is migrated", settings.Database, settings.Host, settings.Port);

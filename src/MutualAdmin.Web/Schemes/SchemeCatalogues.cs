@@ -44,13 +44,7 @@ public sealed class SchemeCatalogues(EventStore.EventStore store, Database datab
     /// <summary>Every scheme code that has a published version, in code order.</summary>
     public async Task<IReadOnlyList<string>> Codes(CancellationToken ct = default)
     {
-        await using var command = store.DataSource.CreateCommand(
-            "select stream_id from streams where tenant_id = $1 and stream_type = $2 order by stream_id");
-        command.Parameters.Add(new() { Value = SchemeStreams.Tenant });
-        command.Parameters.Add(new() { Value = SchemeStreams.StreamType });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var codes = new List<string>();
-        while (await reader.ReadAsync(ct)) codes.Add(SchemeStreams.CodeOf(reader.GetString(0)));
-        return codes;
+        var keys = await store.ReaderFor(SchemeStreams.Tenant).StreamKeysStartingWith(SchemeStreams.Prefix, ct);
+        return [.. keys.Select(SchemeStreams.CodeOf)];
     }
 }

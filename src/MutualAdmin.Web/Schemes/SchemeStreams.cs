@@ -11,7 +11,7 @@ public static class SchemeStreams
 {
     public const string Tenant = "fund";
     public const string StreamType = "scheme";
-    private const string Prefix = "scheme-";
+    public const string Prefix = "scheme-";
 
     public static StreamId Of(string code) => new(Tenant, Prefix + code);
 

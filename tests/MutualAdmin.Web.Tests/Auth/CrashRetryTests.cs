@@ -21,7 +21,7 @@ namespace MutualAdmin.Web.Tests.Auth;
 /// </summary>
 public sealed class CrashRetryTests(TestCluster cluster) : EnrolmentTest(cluster)
 {
-    private const long AppendLock = 7305411061; // 002_append.sql
+    private const long AppendLock = 7305411061; // the store's append lock (EventStore/Log/AppendLock.cs)
     private static readonly TimeSpan FewSeconds = TimeSpan.FromSeconds(5);
 
     private string ConnectionString => Service<IConfiguration>().GetConnectionString("MutualAdmin")!;
@@ -141,7 +141,7 @@ public sealed class CrashRetryTests(TestCluster cluster) : EnrolmentTest(cluster
         {
             var pid = await Scalar("""
                 select coalesce(min(pid), 0) from pg_stat_activity
-                 where datname = current_database() and wait_event_type = 'Lock' and query like '%append_events%'
+                 where datname = current_database() and wait_event_type = 'Lock' and query like '%pg_advisory_xact_lock(7305411061)%'
                 """);
             if (pid != 0) return (int)pid;
             await Task.Delay(50);

@@ -16,7 +16,7 @@ namespace MutualAdmin.Web.Tests.Auth;
 /// </summary>
 public sealed class KeyInProgressTests(TestCluster cluster) : EnrolmentTest(cluster)
 {
-    private const long AppendLock = 7305411061; // 002_append.sql
+    private const long AppendLock = 7305411061; // the store's append lock (EventStore/Log/AppendLock.cs)
 
     protected override void Configure(IWebHostBuilder host) => host.UseSetting("Idempotency:Wait", "00:00:01");
 

@@ -29,6 +29,7 @@ public static class ReportsApi
         services.AddSingleton<AffiliationRegister>();
         services.AddSingleton<ContributionStatement>();
         services.AddSingleton<ClaimsStatement>();
+        services.AddSingleton<Ui.Dashboards.DashboardData>();
         return services.AddSingleton<Reporting>();
     }
 }

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using MutualAdmin.Testing;
+using MutualAdmin.Web.Reports;
+using MutualAdmin.Web.Ui.Dashboards;
 using MutualAdmin.Web.Tests.Contributions;
 
 namespace MutualAdmin.Web.Tests.Reports;
@@ -64,6 +67,21 @@ public sealed class ReportGoldenTests(TestCluster cluster) : ContributionsTest(c
                     hashes.Add($"{kind} {period} {(asOf is null ? "head" : "month-back")} {Header(response, "X-Report-Sha256")}");
                 }
         Assert.True(Expected == string.Join('\n', hashes), string.Join('\n', hashes));
+
+        // The dashboard (no hash of its own): the host's kept folds give what folds made from nothing give.
+        var store = Service<EventStore.EventStore>();
+        var head = await store.HeadPosition();
+        var fresh = new ReportFolds(store);
+        var statements = new ContributionStatement(fresh);
+        var replayed = new DashboardData(new AffiliationRegister(store, fresh), statements, new ClaimsStatement(fresh, statements), fresh);
+        foreach (var (month, position) in new[] { ("2026-03", head), ("2026-06", head), ("2026-03", monthBack), ("2026-06", monthBack) })
+        {
+            Assert.True(Period.TryParse(month, out var period));
+            var all = new LocalityFilter(null, null, null);
+            var kept = JsonSerializer.Serialize(await Service<DashboardData>().Of("thies", period, position, all, default));
+            Assert.Equal(JsonSerializer.Serialize(await replayed.Of("thies", period, position, all, default)), kept);
+            Assert.Contains("\"Beneficiaries\":", kept);
+        }
     }
 
     private HttpClient Fund { get; set; } = null!;

@@ -9,24 +9,22 @@ namespace MutualAdmin.Web.Ui.Dashboards;
 /// the trend), R-2 and R-3 counted by the report builders, for the whole mutual or a locality's part.
 /// </summary>
 public sealed class DashboardData(AffiliationRegister registers, ContributionStatement statements, ClaimsStatement claimStatements,
-    EventStore.EventStore store)
+    ReportFolds folds)
 {
     public async Task<DashboardApi.Figures> Of(string tenant, Period period, long position, LocalityFilter filter, CancellationToken ct)
     {
-        // Two reads of the log at once, on two connections: the mutual's fold and the locality's part of it.
-        var folding = registers.Fold(tenant, position, ct, personalData: false);
-        var locating = LocalityScope.Read(store, tenant, position, filter, ct);
-        await Task.WhenAll(folding, locating);
-        var (scope, localities) = await locating;
+        // The register's fold, kept between requests, also gathered the localities: no person's sealed data is opened.
+        var taken = await registers.Take(tenant, position, ct);
+        var (scope, localities) = taken.Localities.For(filter);
         var months = Enumerable.Range(0, TrendMonths).Select(i => period.First.AddMonths(i - TrendMonths + 1))
             .Select(first => new Period(first.Year, first.Month)).ToList();
-        var registersByMonth = AffiliationRegister.Render(tenant, await folding, months, position, scope);
+        var registersByMonth = AffiliationRegister.Render(tenant, taken, months, position, scope);
         var trend = months.Zip(registersByMonth, (month, register) =>
             new MonthEnrolment(month.ToString(), Number(register["stock"]!["total"]), Number(register["flows"]!["new"]))).ToList();
         var stock = registersByMonth[^1]["stock"]!;
         var contributions = await statements.Build(tenant, period, position, scope, ct);
         var claims = await claimStatements.Build(tenant, period, position, scope, contributions, ct);
-        var diagnoses = await TopDiagnoses.Of(store, tenant, period, position, scope, ct);
+        var diagnoses = await TopDiagnoses.Of(folds, tenant, period, position, scope, ct);
         var received = claims["received"]!.AsObject();
         return new DashboardApi.Figures(period.ToString(), position, trend,
             Flat(stock["byState"]!), Summed(stock["bySex"]!), Summed(stock["byAgeBand"]!),

@@ -32,16 +32,27 @@ public sealed class AffiliationRegister(EventStore.EventStore store, ReportFolds
         return Render(tenant, await WithPersonalData(tenant, taken, position, ct), [period], position, null)[0];
     }
 
-    /// <summary>The households and affiliations as of a position, sealed data closed (the dashboard counts the people only).</summary>
-    public Task<Taken> Take(string tenant, long position, CancellationToken ct) =>
+    private Task<Taken> Take(string tenant, long position, CancellationToken ct) =>
         folds.Read(tenant, position, () => new RegisterFold(), Taken.Of, ct);
+
+    /// <summary>
+    /// The households and affiliations as of a position, sealed data closed (the dashboard counts the
+    /// people only), with the part of them in a locality and every locality of the mutual.
+    /// </summary>
+    public Task<(Taken Taken, ReportScope? Scope, IReadOnlyList<Locality> Localities)> Take(string tenant, long position, LocalityFilter filter,
+        CancellationToken ct) =>
+        folds.Read(tenant, position, () => new RegisterFold(), fold =>
+        {
+            var (scope, localities) = fold.Localities.For(filter);
+            return (Taken.Of(fold), scope, localities);
+        }, ct);
 
     /// <summary>
     /// What a register is rendered from, copied out of the kept fold: each registered household's
     /// people with the affiliations it has terms for (and their arrears, K-6), and the flows seen.
     /// </summary>
     public sealed record Taken(IReadOnlyList<(Household.Registered Household, IReadOnlyList<Affiliated> Affiliations)> Households,
-        IReadOnlyList<(string Flow, DateOnly On, Guid? Household, Guid? Affiliation)> Flows, LocalityScope.Seen Localities)
+        IReadOnlyList<(string Flow, DateOnly On, Guid? Household, Guid? Affiliation)> Flows)
     {
         internal static Taken Of(RegisterFold fold)
         {
@@ -53,7 +64,7 @@ public sealed class AffiliationRegister(EventStore.EventStore store, ReportFolds
                 .Select(x => new Affiliated(x.Terms!, x.Affiliation, Cover.ArrearsOf(x.Affiliation, accounts.GetValueOrDefault(x.Terms!.AffiliationId))))
                 .ToLookup(x => x.Terms.HouseholdId);
             return new([.. fold.Households.Values.OfType<Household.Registered>().Select(h => (h, (IReadOnlyList<Affiliated>)[.. byHousehold[h.HouseholdId]]))],
-                [.. fold.Flows], fold.Localities.Take());
+                [.. fold.Flows]);
         }
     }
 

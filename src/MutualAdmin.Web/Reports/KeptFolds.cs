@@ -38,10 +38,13 @@ public abstract class ReportFold
 /// A kept fold is advanced and read by one request at a time; what a request reads of it is taken
 /// while it holds the fold, so a later advance never changes what a report is rendering.
 /// </summary>
-public sealed class ReportFolds(EventStore.EventStore store)
+public sealed class ReportFolds(EventStore.EventStore store, ILogger<ReportFolds> logger)
 {
     /// <summary>Past folds kept per part and mutual, besides the latest: each holds a whole part of the mutual in memory.</summary>
     public const int PastKept = 1;
+
+    /// <summary>Events read a page at a time, as a replay always read them.</summary>
+    private const int Page = 5000;
 
     private sealed class Kept(ReportFold fold)
     {
@@ -108,16 +111,31 @@ public sealed class ReportFolds(EventStore.EventStore store)
         var reader = fold.Reader(store.ReaderFor(tenant));
         // Issue 22: a report as of a position honours what was disregarded by then.
         var guard = fold.Guarded ? Disregards.For(reader, tenant, position) : null;
-        const int page = 5000;
-        while (true)
+        // The next page is read (and its events deserialized, most of a fold's time) while this one is folded.
+        Task<IReadOnlyList<RecordedEvent>>? next = reader.ReadTypes(fold.Position, position, fold.Types, Page, ct);
+        try
         {
-            var events = await reader.ReadTypes(fold.Position, position, fold.Types, page, ct);
-            foreach (var e in events)
+            while (next is not null)
             {
-                if (guard is null || await guard.Foldable(e, ct)) fold.Apply(e);
-                fold.Position = e.Position;
+                var reading = next;
+                next = null;
+                var events = await reading;
+                next = events.Count < Page ? null : reader.ReadTypes(events[^1].Position, position, fold.Types, Page, ct);
+                foreach (var e in events)
+                {
+                    if (guard is null || await guard.Foldable(e, ct)) fold.Apply(e);
+                    fold.Position = e.Position;
+                }
             }
-            if (events.Count < page) break;
+        }
+        finally
+        {
+            // A fold that failed does not need the page read ahead; whatever became of that read is still said.
+            if (next is { } ahead)
+                await ahead.ContinueWith(t =>
+                {
+                    if (t.Exception is { } failed) logger.LogWarning(failed, "A report fold's read-ahead failed after the fold itself had");
+                }, TaskScheduler.Default);
         }
         fold.Position = position;
     }

@@ -71,7 +71,7 @@ public sealed class ReportGoldenTests(TestCluster cluster) : ContributionsTest(c
         // The dashboard (no hash of its own): the host's kept folds give what folds made from nothing give.
         var store = Service<EventStore.EventStore>();
         var head = await store.HeadPosition();
-        var fresh = new ReportFolds(store);
+        var fresh = new ReportFolds(store, Microsoft.Extensions.Logging.Abstractions.NullLogger<ReportFolds>.Instance);
         var statements = new ContributionStatement(fresh);
         var replayed = new DashboardData(new AffiliationRegister(store, fresh), statements, new ClaimsStatement(fresh, statements), fresh);
         foreach (var (month, position) in new[] { ("2026-03", head), ("2026-06", head), ("2026-03", monthBack), ("2026-06", monthBack) })

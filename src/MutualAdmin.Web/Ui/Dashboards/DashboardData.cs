@@ -14,8 +14,7 @@ public sealed class DashboardData(AffiliationRegister registers, ContributionSta
     public async Task<DashboardApi.Figures> Of(string tenant, Period period, long position, LocalityFilter filter, CancellationToken ct)
     {
         // The register's fold, kept between requests, also gathered the localities: no person's sealed data is opened.
-        var taken = await registers.Take(tenant, position, ct);
-        var (scope, localities) = taken.Localities.For(filter);
+        var (taken, scope, localities) = await registers.Take(tenant, position, filter, ct);
         var months = Enumerable.Range(0, TrendMonths).Select(i => period.First.AddMonths(i - TrendMonths + 1))
             .Select(first => new Period(first.Year, first.Month)).ToList();
         var registersByMonth = AffiliationRegister.Render(tenant, taken, months, position, scope);

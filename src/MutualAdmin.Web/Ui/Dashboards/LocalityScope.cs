@@ -41,16 +41,6 @@ public static class LocalityScope
             }
         }
 
-        /// <summary>A copy, for a request to read while the kept fold moves on.</summary>
-        public Seen Take()
-        {
-            var copy = new Seen();
-            foreach (var l in localities) copy.localities.Add(l.Key, l.Value);
-            copy.numbers.AddRange(numbers);
-            copy.affiliations.AddRange(affiliations);
-            return copy;
-        }
-
         public (ReportScope? Scope, IReadOnlyList<Locality> All) For(LocalityFilter filter)
         {
             var all = localities.Values.Distinct()

@@ -63,7 +63,8 @@ public sealed class AffiliationRegister(EventStore.EventStore store, ReportFolds
                 .Where(x => x.Terms is not null)
                 .Select(x => new Affiliated(x.Terms!, x.Affiliation, Cover.ArrearsOf(x.Affiliation, accounts.GetValueOrDefault(x.Terms!.AffiliationId))))
                 .ToLookup(x => x.Terms.HouseholdId);
-            return new([.. fold.Households.Values.OfType<Household.Registered>().Select(h => (h, (IReadOnlyList<Affiliated>)[.. byHousehold[h.HouseholdId]]))],
+            return new([.. fold.Households.Values.OfType<Household.Registered>()
+                    .Select(h => (h, byHousehold.Contains(h.HouseholdId) ? (IReadOnlyList<Affiliated>)[.. byHousehold[h.HouseholdId]] : []))],
                 [.. fold.Flows]);
         }
     }
@@ -96,7 +97,8 @@ public sealed class AffiliationRegister(EventStore.EventStore store, ReportFolds
         var flows = taken.Flows.Where(f => scope is null
                 || (f.Household is { } h ? scope.Households.Contains(h) : scope.Affiliations.Contains(f.Affiliation!.Value)))
             .Select(f => (f.Flow, f.On)).ToList();
-        var people = taken.Households.Where(h => scope?.Households.Contains(h.Household.HouseholdId) != false)
+        // A person is in a stock by an affiliation of their household: those of households without one are never counted.
+        var people = taken.Households.Where(h => h.Affiliations.Count > 0 && scope?.Households.Contains(h.Household.HouseholdId) != false)
             .SelectMany(h => h.Household.People.Select(person => (Person: person, h.Affiliations))).ToList();
         return [.. periods.Select(period => Render(tenant, period, position, people, flows))];
     }

@@ -15,6 +15,7 @@ var scenarios = new Dictionary<string, Func<Bench, Task<BenchResult>>>(StringCom
     ["verify"] = Verify.Run,
     ["payments"] = Payments.Run,
     ["claims"] = Claims.Run,
+    ["reports"] = Reports.Run,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

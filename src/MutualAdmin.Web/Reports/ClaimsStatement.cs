@@ -1,3 +1,4 @@
+using MutualAdmin.EventStore.Events;
 using System.Text.Json.Nodes;
 using MutualAdmin.Domain;
 using MutualAdmin.Domain.Claims;
@@ -13,13 +14,28 @@ namespace MutualAdmin.Web.Reports;
 /// of the claims decided in the month; benefits paid are those paid in the month; the claims ratio is
 /// the benefit approved in the month over the contributions collected in it (R-2's collections).
 /// </summary>
-public sealed class ClaimsStatement(EventStore.EventStore store, ContributionStatement contributions)
+public sealed class ClaimsStatement(ReportFolds folds, ContributionStatement contributions)
 {
-    private static readonly string[] Types = [.. Claim.Events.Values];
     private static readonly string[] Outcomes = ["approved", "partially-approved", "rejected", "pending-review"];
 
     private sealed record Folded(ClaimSubmission Submission, string Outcome, string? RejectionCode, IReadOnlyList<LineDecision> Lines,
         DateOnly? DecidedOn, DateOnly? PaidOn, long Benefit);
+
+    /// <summary>The mutual's claims folded (kept between requests, <see cref="ReportFolds"/>).</summary>
+    internal sealed class ClaimsFold : ReportFold
+    {
+        private static readonly string[] All = [.. Claim.Events.Values];
+        public override string[] Types => All;
+        public override bool Guarded => true;
+        public override EventStore.EventReader Reader(EventStore.EventReader reader) => reader;
+
+        public readonly Dictionary<string, Claim> Claims = [];
+
+        public override void Apply(RecordedEvent e)
+        {
+            if (e.Data is IClaimEvent c) Claims[e.StreamKey] = Claim.Evolve(Claims.GetValueOrDefault(e.StreamKey) ?? Claim.Initial, c);
+        }
+    }
 
     /// <param name="scope">Only the claims for these beneficiaries, and their contributions (the dashboard's locality); null for the whole mutual.</param>
     public async Task<JsonObject> Build(string tenant, Period period, long position, ReportScope? scope, CancellationToken ct) =>
@@ -27,16 +43,13 @@ public sealed class ClaimsStatement(EventStore.EventStore store, ContributionSta
 
     /// <param name="contributionStatement">R-2 of the same month, position and scope, for a caller that has built it
     /// already (the dashboard): its collected total is the claims ratio's denominator.</param>
-    public async Task<JsonObject> Build(string tenant, Period period, long position, ReportScope? scope, JsonObject contributionStatement,
-        CancellationToken ct)
-    {
-        var claims = new Dictionary<string, Claim>();
-        var reader = store.ReaderFor(tenant);
-        var guard = Audit.Disregarding.Disregards.For(reader, tenant, position);
-        await foreach (var e in reader.ReadTypesUpTo(position, Types, ct))
-            if (e.Data is IClaimEvent c && await guard.Foldable(e, ct))
-                claims[e.StreamKey] = Claim.Evolve(claims.GetValueOrDefault(e.StreamKey) ?? Claim.Initial, c);
+    public Task<JsonObject> Build(string tenant, Period period, long position, ReportScope? scope, JsonObject contributionStatement,
+        CancellationToken ct) =>
+        folds.Read(tenant, position, () => new ClaimsFold(), fold => Render(tenant, period, position, scope, contributionStatement, fold.Claims), ct);
 
+    private static JsonObject Render(string tenant, Period period, long position, ReportScope? scope, JsonObject contributionStatement,
+        Dictionary<string, Claim> claims)
+    {
         var folded = claims.Values.Select(Fold).OfType<Folded>().Where(c => scope?.BeneficiaryNumbers.Contains(c.Submission.BeneficiaryNumber) != false).ToList();
         // Outcome at month end: decided after it, still pending in this month's statement.
         string OutcomeInMonth(Folded c) => c.DecidedOn is { } d && d <= period.Last ? c.Outcome : "pending-review";

@@ -12,34 +12,43 @@ namespace MutualAdmin.Web.Reports;
 /// month end (K-6 ageing); fee, amount to remit and subsidies claimed as the month's live statement
 /// (K-8) says them, with its state ("not-prepared" when there is none yet).
 /// </summary>
-public sealed class ContributionStatement(EventStore.EventStore store)
+public sealed class ContributionStatement(ReportFolds folds)
 {
-    private static readonly string[] Types = [.. ContributionAccount.Events.Values, .. Remittance.Events.Values];
     private static readonly (string Bucket, int From, int To)[] Ages = [("1-30", 1, 30), ("31-90", 31, 90), ("91-180", 91, 180), (">180", 181, int.MaxValue)];
 
-    /// <param name="scope">Only the accounts of these affiliations (the dashboard's locality); null for the whole mutual.
-    /// The remittance is the mutual's whatever the scope.</param>
-    public async Task<JsonObject> Build(string tenant, Period period, long position, ReportScope? scope, CancellationToken ct)
+    /// <summary>The mutual's contribution accounts and remittance statements folded (kept between requests, <see cref="ReportFolds"/>).</summary>
+    internal sealed class AccountsFold : ReportFold
     {
-        var accounts = new Dictionary<string, ContributionAccount>();
-        var statements = new Dictionary<string, Remittance>();
-        var reader = store.ReaderFor(tenant);
+        private static readonly string[] All = [.. ContributionAccount.Events.Values, .. Remittance.Events.Values];
+        public override string[] Types => All;
         // Issue 22: an impossible amount is named by its event, or skipped once a manager disregarded it by then.
-        var guard = Audit.Disregarding.Disregards.For(reader, tenant, position);
-        await foreach (var e in reader.ReadTypesUpTo(position, Types, ct))
+        public override bool Guarded => true;
+
+        public readonly Dictionary<string, ContributionAccount> Accounts = [];
+        public readonly Dictionary<string, Remittance> Statements = [];
+
+        public override void Apply(RecordedEvent e)
         {
-            if (!await guard.Foldable(e, ct)) continue;
             switch (e.Data)
             {
                 case IContributionEvent c:
-                    accounts[e.StreamKey] = ContributionAccount.Evolve(accounts.GetValueOrDefault(e.StreamKey) ?? ContributionAccount.Initial, c);
+                    Accounts[e.StreamKey] = ContributionAccount.Evolve(Accounts.GetValueOrDefault(e.StreamKey) ?? ContributionAccount.Initial, c);
                     break;
                 case IRemittanceEvent r:
-                    statements[e.StreamKey] = Remittance.Evolve(statements.GetValueOrDefault(e.StreamKey) ?? Remittance.Initial, r);
+                    Statements[e.StreamKey] = Remittance.Evolve(Statements.GetValueOrDefault(e.StreamKey) ?? Remittance.Initial, r);
                     break;
             }
         }
+    }
 
+    /// <param name="scope">Only the accounts of these affiliations (the dashboard's locality); null for the whole mutual.
+    /// The remittance is the mutual's whatever the scope.</param>
+    public Task<JsonObject> Build(string tenant, Period period, long position, ReportScope? scope, CancellationToken ct) =>
+        folds.Read(tenant, position, () => new AccountsFold(), fold => Render(tenant, period, position, scope, fold.Accounts, fold.Statements), ct);
+
+    private static JsonObject Render(string tenant, Period period, long position, ReportScope? scope,
+        Dictionary<string, ContributionAccount> accounts, Dictionary<string, Remittance> statements)
+    {
         var open = accounts.Values.OfType<ContributionAccount.Open>().Where(a => scope?.Affiliations.Contains(a.AffiliationId) != false).ToList();
         var dueInMonth = open.SelectMany(a => a.Instalments).Where(i => i.DueOn is { } d && period.Contains(d)).ToList();
         var payments = open.SelectMany(a => a.Payments).ToList();

@@ -22,7 +22,7 @@ public sealed class Reporting(EventStore.EventStore store, AffiliationRegister r
         var position = asOf ?? await LatestPublished(kind, tenant, period, ct) ?? head;
         JsonObject? content = kind switch
         {
-            ReportKind.AffiliationRegister => await register.Build(tenant, month, position, null, ct),
+            ReportKind.AffiliationRegister => await register.Build(tenant, month, position, ct),
             ReportKind.Contributions => await contributions.Build(tenant, month, position, null, ct),
             ReportKind.Claims => await claims.Build(tenant, month, position, null, ct),
             _ => null,

@@ -26,9 +26,11 @@ public static class ReportsApi
         var types = services.LastOrDefault(d => d.ServiceType == typeof(EventTypes))?.ImplementationInstance as EventTypes
             ?? throw new InvalidOperationException("AddReports needs AddDatabase first (EventTypes)");
         ReportJson.Register(types);
+        services.AddSingleton<ReportFolds>();
         services.AddSingleton<AffiliationRegister>();
         services.AddSingleton<ContributionStatement>();
         services.AddSingleton<ClaimsStatement>();
+        services.AddSingleton<Ui.Dashboards.DashboardData>();
         return services.AddSingleton<Reporting>();
     }
 }

@@ -38,45 +38,12 @@ public static class DashboardApi
     }
 
     private static async Task<Ok<Figures>> Handle(string month, string? region, string? district, string? commune, Actor actor,
-        AffiliationRegister registers, ContributionStatement statements, ClaimsStatement claimStatements, EventStore.EventStore store, CancellationToken ct)
+        DashboardData data, EventStore.EventStore store, CancellationToken ct)
     {
         if (!Period.TryParse(month, out var period)) throw RequestValidationException.For("month", "a month written yyyy-MM");
-        var position = await store.HeadPosition(ct);
         var filter = new LocalityFilter(Blank(region), Blank(district), Blank(commune));
-        // Two reads of the log at once, on two connections: the mutual's fold and the locality's part of it.
-        var folding = registers.Fold(actor.Tenant, position, ct, personalData: false);
-        var locating = LocalityScope.Read(store, actor.Tenant, position, filter, ct);
-        await Task.WhenAll(folding, locating);
-        var (scope, localities) = await locating;
-        var months = Enumerable.Range(0, TrendMonths).Select(i => period.First.AddMonths(i - TrendMonths + 1))
-            .Select(first => new Period(first.Year, first.Month)).ToList();
-        var registersByMonth = AffiliationRegister.Render(actor.Tenant, await folding, months, position, scope);
-        var trend = months.Zip(registersByMonth, (month, register) =>
-            new MonthEnrolment(month.ToString(), Number(register["stock"]!["total"]), Number(register["flows"]!["new"]))).ToList();
-        var stock = registersByMonth[^1]["stock"]!;
-        var contributions = await statements.Build(actor.Tenant, period, position, scope, ct);
-        var claims = await claimStatements.Build(actor.Tenant, period, position, scope, contributions, ct);
-        var diagnoses = await TopDiagnoses.Of(store, actor.Tenant, period, position, scope, ct);
-        var received = claims["received"]!.AsObject();
-        return TypedResults.Ok(new Figures(period.ToString(), position, trend,
-            Flat(stock["byState"]!), Summed(stock["bySex"]!), Summed(stock["byAgeBand"]!),
-            Number(contributions["due"]!["total"]), Number(contributions["collected"]!["total"]), Flat(contributions["collected"]!["byMethod"]!),
-            Number(contributions["arrears"]!["total"]), Flat(contributions["arrears"]!["byAge"]!),
-            new Claims(received.Where(p => p.Key is not ("claims" or "claimed")).ToDictionary(p => p.Key, p => Number(p.Value)),
-                Number(claims["decided"]!["benefit"]), claims["claimsRatio"]?.GetValue<decimal>(),
-                claims["daysToDecision"]!["average"]!.GetValue<decimal>(), Number(claims["daysToDecision"]!["p90"]),
-                Flat(claims["rejectionReasons"]!)), diagnoses, filter, localities));
+        return TypedResults.Ok(await data.Of(actor.Tenant, period, await store.HeadPosition(ct), filter, ct));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    // Counts are written as int or long; reading the JSON text takes either.
-    private static long Number(JsonNode? node) => node is null ? 0 : long.Parse(node.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
-
-    private static Dictionary<string, long> Flat(JsonNode node) => node.AsObject().ToDictionary(p => p.Key, p => Number(p.Value));
-
-    /// <summary>R-1 counts each key within each state; the dashboard shows the key across states.</summary>
-    private static Dictionary<string, long> Summed(JsonNode byState) => byState.AsObject()
-        .SelectMany(state => state.Value!.AsObject().Select(p => (p.Key, Value: Number(p.Value))))
-        .GroupBy(p => p.Key).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
 }

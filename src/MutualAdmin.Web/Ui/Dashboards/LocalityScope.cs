@@ -15,25 +15,22 @@ public sealed record LocalityFilter(string? Region, string? District, string? Co
 
 /// <summary>
 /// The households of a locality as of a position, with their affiliations and beneficiaries' numbers,
-/// read from the three events that say so: a household's locality is set when it registers and no
-/// event moves it. Every locality of the mutual comes along, for the page to offer.
+/// from the three events that say so: a household's locality is set when it registers and no event
+/// moves it. Every locality of the mutual comes along, for the page to offer. They are gathered by
+/// the register's kept fold (<see cref="Seen"/>), which reads these events anyway.
 /// </summary>
 public static class LocalityScope
 {
-    private static readonly string[] Types =
-    [
-        Household.Events[typeof(MemberRegistered)], Household.Events[typeof(DependantAdded)], Affiliation.Events[typeof(AffiliationRequested)],
-    ];
-
-    public static async Task<(ReportScope? Scope, IReadOnlyList<Locality> All)> Read(EventStore.EventStore store, string tenant, long position,
-        LocalityFilter filter, CancellationToken ct)
+    /// <summary>What the three events said, in their order; localities and numbers are in clear (no sealed data opened).</summary>
+    public sealed class Seen
     {
-        var localities = new Dictionary<Guid, Locality>();
-        var numbers = new List<(Guid Household, string Number)>();
-        var affiliations = new List<(Guid Household, Guid Affiliation)>();
-        // Localities and numbers are in clear: no person's sealed data is opened.
-        await foreach (var e in store.ReaderFor(tenant).WithSealedPartsClosed().ReadTypesUpTo(position, Types, ct))
-            switch (e.Data)
+        private readonly Dictionary<Guid, Locality> localities = [];
+        private readonly List<(Guid Household, string Number)> numbers = [];
+        private readonly List<(Guid Household, Guid Affiliation)> affiliations = [];
+
+        public void Apply(object e)
+        {
+            switch (e)
             {
                 case MemberRegistered m:
                     localities[m.HouseholdId] = m.Locality;
@@ -42,14 +39,18 @@ public static class LocalityScope
                 case DependantAdded d: numbers.Add((d.HouseholdId, d.BeneficiaryNumber)); break;
                 case AffiliationRequested r: affiliations.Add((r.HouseholdId, r.AffiliationId)); break;
             }
+        }
 
-        var all = localities.Values.Distinct()
-            .OrderBy(l => l.Region, StringComparer.Ordinal).ThenBy(l => l.District, StringComparer.Ordinal).ThenBy(l => l.Commune, StringComparer.Ordinal)
-            .ToList();
-        if (filter.IsEmpty) return (null, all);
-        var households = localities.Where(l => filter.Matches(l.Value)).Select(l => l.Key).ToHashSet();
-        return (new ReportScope(households,
-            affiliations.Where(a => households.Contains(a.Household)).Select(a => a.Affiliation).ToHashSet(),
-            numbers.Where(n => households.Contains(n.Household)).Select(n => n.Number).ToHashSet(StringComparer.Ordinal)), all);
+        public (ReportScope? Scope, IReadOnlyList<Locality> All) For(LocalityFilter filter)
+        {
+            var all = localities.Values.Distinct()
+                .OrderBy(l => l.Region, StringComparer.Ordinal).ThenBy(l => l.District, StringComparer.Ordinal).ThenBy(l => l.Commune, StringComparer.Ordinal)
+                .ToList();
+            if (filter.IsEmpty) return (null, all);
+            var households = localities.Where(l => filter.Matches(l.Value)).Select(l => l.Key).ToHashSet();
+            return (new ReportScope(households,
+                affiliations.Where(a => households.Contains(a.Household)).Select(a => a.Affiliation).ToHashSet(),
+                numbers.Where(n => households.Contains(n.Household)).Select(n => n.Number).ToHashSet(StringComparer.Ordinal)), all);
+        }
     }
 }

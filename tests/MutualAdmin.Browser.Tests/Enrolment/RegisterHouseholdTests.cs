@@ -75,7 +75,7 @@ public sealed class RegisterHouseholdTests(UiHost host, Chromium chromium) : UiT
         await Assertions.Expect(Test("confirm-child-older")).ToHaveCountAsync(0);
         await Test("register").ClickAsync();
 
-        await Assertions.Expect(Test("error-dependants\\[0\\]\\.birthDate")).ToContainTextAsync("E-3");
+        await Assertions.Expect(Test("error-dependants\\[0\\]\\.birthDate")).ToContainTextAsync("born before the household's member");
         await Test("confirm-child-older").CheckAsync();
         await Test("register").ClickAsync();
 

@@ -114,6 +114,21 @@ public sealed class ClaimReviewTests(NoWaitingHost host, Chromium chromium) : Br
         await Assertions.Expect(Test("claim-benefit")).ToHaveTextAsync("288,000");
     }
 
+    [Fact]
+    public async Task Choosing_a_tariff_fills_its_unit_price()
+    {
+        var officer = await Host.Api($"ibrahima.claims-officer@{Thies}");
+        var tariffs = await Households.Json(await officer.GetAsync($"/api/claims/lookups/tariffs?date={DateTime.UtcNow:yyyy-MM-dd}"));
+        var icu = tariffs.EnumerateArray().First(t => t.GetProperty("code").GetString() == "HOSP-ICU").GetProperty("maxUnitPrice").GetInt64();
+
+        await SignIn($"ibrahima.claims-officer@{Thies}");
+        await Test("nav-claim-entry").ClickAsync();
+        await Test("tariff-0").FillAsync("HOSP-ICU");
+        await Test("tariff-0").PressAsync("Tab");
+
+        await Assertions.Expect(Test("price-0")).ToHaveValueAsync(icu.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>A household of one, affiliated and paid for the year today: covered today on this host.</summary>
     private async Task<string> CoveredBeneficiary(string name, string receipt = "CLAIM-UI-1")
     {

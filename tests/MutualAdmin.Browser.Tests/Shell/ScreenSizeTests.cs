@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static MutualAdmin.Browser.Tests.UiHost;
 
@@ -6,9 +7,10 @@ namespace MutualAdmin.Browser.Tests.Shell;
 /// <summary>
 /// Every page each role can reach fits a laptop and a phone without scrolling sideways; on the phone
 /// the navigation is a drawer and sign-out stays on screen (issue 25, problem 3). Each role's main page
-/// is photographed at both sizes into <see cref="Screens.Folder"/>.
+/// is photographed at both sizes into <see cref="Screens.Folder"/>, and every page passes the axe
+/// accessibility check with no serious or critical violation.
 /// </summary>
-public sealed class ScreenSizeTests(UiHost host, Chromium chromium) : UiTest(host, chromium)
+public sealed partial class ScreenSizeTests(UiHost host, Chromium chromium) : UiTest(host, chromium)
 {
     public static TheoryData<string, string, string> Roles()
     {
@@ -45,6 +47,7 @@ public sealed class ScreenSizeTests(UiHost host, Chromium chromium) : UiTest(hos
         pages.Add("account/password");
 
         var tooWide = new List<string>();
+        var inaccessible = new List<string>();
         foreach (var page in pages.Distinct())
         {
             await Page.GotoAsync("/" + page);
@@ -53,7 +56,14 @@ public sealed class ScreenSizeTests(UiHost host, Chromium chromium) : UiTest(hos
             var signOut = await Test("sign-out").BoundingBoxAsync();
             Assert.True(signOut is not null && signOut.X + signOut.Width <= size.Width, $"sign-out is off screen on /{page}");
             if (page == mainPage) await Screens.Shoot(Page, $"{user}-{size.Name}");
+            var text = await Page.Locator("body").InnerTextAsync();
+            if (Enrolment.FormErrorsTests.RuleCode().Match(text) is { Success: true } code) inaccessible.Add($"/{page}: rule code \"{code.Value}\" shown");
+            if (ResourceKey().Match(text) is { Success: true } key) inaccessible.Add($"/{page}: resource key \"{key.Value}\" shown");
+            var axe = await Page.RunAxe();
+            inaccessible.AddRange(axe.Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"/{page}: {v.Id} ({v.Impact}) at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
         }
+        Assert.True(inaccessible.Count == 0, $"accessibility violations, codes or keys shown:\n{string.Join("\n", inaccessible)}");
         Assert.True(tooWide.Count == 0, $"pages wider than {size.Width}px: {string.Join(", ", tooWide)}");
 
         if (size == Screens.Phone)
@@ -64,4 +74,8 @@ public sealed class ScreenSizeTests(UiHost host, Chromium chromium) : UiTest(hos
             await Assertions.Expect(Test("navigation")).ToBeHiddenAsync();
         }
     }
+
+    /// <summary>A text the resources lack shows its key ("Occupation.fishing", "Nav.Members").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[A-Z][A-Za-z]+\.[A-Za-z][\w-]*[A-Za-z]\b")]
+    private static partial System.Text.RegularExpressions.Regex ResourceKey();
 }

@@ -111,6 +111,16 @@ public sealed class StaffUsers(Database database, IPasswordHasher<StaffUser> has
         return true;
     }
 
+    /// <summary>The language the user's screens speak from their next page on; false when the user is not of that tenant.</summary>
+    public async Task<bool> SetLanguage(string tenant, Guid id, string language, CancellationToken ct)
+    {
+        await using var command = database.DataSource.CreateCommand("update users set language = $3 where tenant_id = $1 and user_id = $2");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = id });
+        command.Parameters.Add(new() { Value = language });
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
     /// <summary>
     /// Disables the user (no sign-in, and every token and cookie they hold ends now) or enables them again
     /// (they sign in anew; what they held before stays ended). Null when the user is not of that tenant.

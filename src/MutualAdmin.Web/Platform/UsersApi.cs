@@ -27,6 +27,8 @@ public static class UsersApi
             .ForStaff(StaffRole.Admin);
         // Anyone signed in changes their own password (platform administrators too).
         app.MapPost("/api/me/password", ChangePassword).RequireAuthorization(Policies.AnyStaff).WithTags("Auth").LimitText();
+        // Anyone signed in chooses the language of their own screens; it stays on their profile.
+        app.MapPost("/api/me/language", SetLanguage).RequireAuthorization(Policies.AnyStaff).WithTags("Auth").LimitText();
         return app;
     }
 
@@ -76,6 +78,14 @@ public static class UsersApi
             errors["currentPassword"] = ["is not your current password"];
         if (errors.Count > 0) throw new RequestValidationException(errors);
         return TypedResults.NoContent();
+    }
+
+    public sealed record LanguageChoice(string? Language);
+
+    private static async Task<Results<NoContent, NotFound>> SetLanguage(LanguageChoice request, Actor actor, StaffUsers users, CancellationToken ct)
+    {
+        if (request.Language is not ("en" or "fr")) throw RequestValidationException.For("language", "must be 'en' or 'fr'");
+        return await users.SetLanguage(actor.Tenant, Guid.Parse(actor.Id), request.Language, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
     private static void Validate(NewUser request)

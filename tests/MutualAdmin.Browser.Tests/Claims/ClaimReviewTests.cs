@@ -83,9 +83,50 @@ public sealed class ClaimReviewTests(NoWaitingHost host, Chromium chromium) : Br
         (await (await Host.Api($"rokhaya.manager@{Thies}")).PostAsync($"/api/claims/{id}/second-approval", null)).EnsureSuccessStatusCode();
 
         await Test("second-approval").ClickAsync();
-        await Assertions.Expect(Test("problem")).ToContainTextAsync("C-9");
+        await Assertions.Expect(Test("problem")).ToContainTextAsync("no longer waits for a second approval");
         await Assertions.Expect(Test("claim-status")).ToHaveTextAsync("Partially approved");
         await Assertions.Expect(Test("second-approval")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_review_refused_for_its_missing_justification_keeps_the_reviewer_s_figures_and_says_why_in_words()
+    {
+        var number = await CoveredBeneficiary("Sokhna Mbaye", "CLAIM-UI-3");
+        var claim = await Households.Json(await (await Host.Api($"ibrahima.claims-officer@{Thies}")).PostAsJsonAsync("/api/claims", new
+        {
+            providerId = "hr-thies", providerClaimReference = "HRT-2026-0091", visitType = "emergency", mainDiagnosis = "K35.8",
+            beneficiaryNumber = number, serviceDate = DateTime.UtcNow.ToString("yyyy-MM-dd"),
+            lines = new[] { new { tariffCode = "HOSP-ICU", quantity = 9, claimedUnitPrice = 40000 } },
+        }));
+
+        await SignIn($"aminata.medical-reviewer@{Thies}");
+        await Page.GotoAsync($"/claims/{claim.GetProperty("claimId").GetGuid()}");
+        await Test("review-quantity-1").FillAsync("8");
+        await Test("save-review").ClickAsync();
+
+        // Issue 25, problem 5: the quantity went back to 9 here, and the reason read "C-8 JUSTIFICATION_REQUIRED".
+        await Assertions.Expect(Test("error-justification")).ToHaveTextAsync("State why the claim is changed.");
+        await Assertions.Expect(Test("review-quantity-1")).ToHaveValueAsync("8");
+        await Assertions.Expect(Page.Locator("main")).Not.ToContainTextAsync("JUSTIFICATION_REQUIRED");
+        await Test("justification").FillAsync("eight days in intensive care per the discharge summary");
+        await Test("save-review").ClickAsync();
+        await Assertions.Expect(Test("claim-status")).ToHaveTextAsync("Awaiting second approval");
+        await Assertions.Expect(Test("claim-benefit")).ToHaveTextAsync("288,000");
+    }
+
+    [Fact]
+    public async Task Choosing_a_tariff_fills_its_unit_price()
+    {
+        var officer = await Host.Api($"ibrahima.claims-officer@{Thies}");
+        var tariffs = await Households.Json(await officer.GetAsync($"/api/claims/lookups/tariffs?date={DateTime.UtcNow:yyyy-MM-dd}"));
+        var icu = tariffs.EnumerateArray().First(t => t.GetProperty("code").GetString() == "HOSP-ICU").GetProperty("maxUnitPrice").GetInt64();
+
+        await SignIn($"ibrahima.claims-officer@{Thies}");
+        await Test("nav-claim-entry").ClickAsync();
+        await Test("tariff-0").FillAsync("HOSP-ICU");
+        await Test("tariff-0").PressAsync("Tab");
+
+        await Assertions.Expect(Test("price-0")).ToHaveValueAsync(icu.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>A household of one, affiliated and paid for the year today: covered today on this host.</summary>

@@ -22,6 +22,10 @@ public sealed class ReportDownloadTests(UiHost host, Chromium chromium) : UiTest
         var hash = await row.Locator("[data-test=report-hash]").TextContentAsync();
         var position = await row.Locator("[data-test=report-position]").TextContentAsync();
         Assert.Matches("^[0-9a-f]{64}$", hash);
+        // Issue 25, problem 8: staff read the month and when its figures stand, the proof is behind "Details".
+        await Assertions.Expect(Test("reports").Locator("thead")).Not.ToContainTextAsync("Position");
+        await Assertions.Expect(row.Locator("[data-test=report-hash]")).ToBeHiddenAsync();
+        await Assertions.Expect(row.Locator("[data-test=report-as-of]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d\d/\d\d/\d{4} \d\d:\d\d$"));
 
         var download = await Page.RunAndWaitForDownloadAsync(() => row.Locator("[data-test=download-json]").ClickAsync());
         var report = JsonDocument.Parse(await File.ReadAllTextAsync(await download.PathAsync())).RootElement;

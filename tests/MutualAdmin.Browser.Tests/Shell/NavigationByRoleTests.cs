@@ -70,4 +70,21 @@ public sealed class NavigationByRoleTests(UiHost host, Chromium chromium) : UiTe
         await Page.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Unknown user or wrong password.");
     }
+
+    [Fact]
+    public async Task An_empty_sign_in_says_what_is_missing_rather_than_a_wrong_password()
+    {
+        await Page.GotoAsync("/sign-in");
+        await Page.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Enter your username and your password.");
+    }
+
+    [Fact]
+    public async Task One_menu_item_is_highlighted_the_page_s_own()
+    {
+        await SignIn($"cheikh.manager@{Thies}");
+        await Test("nav-register").ClickAsync();
+        await Assertions.Expect(Test("navigation").Locator("a.active")).ToHaveCountAsync(1);
+        await Assertions.Expect(Test("nav-register")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("active"));
+    }
 }

@@ -24,6 +24,7 @@ public static class EndpointMatrix
         ["POST /api/auth/sign-out"] = AllStaff,
         ["GET /api/me"] = AllStaff,
         ["POST /api/me/password"] = AllStaff,
+        ["POST /api/me/language"] = AllStaff,
         ["POST /fund/v1/token"] = [Anyone],
         ["POST /provider/v1/token"] = [Anyone],
         ["GET /openapi/{documentName}.json"] = [Anyone],

@@ -24,6 +24,25 @@ public sealed class HouseholdForm
     public static bool AsksChildConfirmation(Shell.Problem? problem) =>
         problem?.Errors.Values.Any(reasons => reasons.Any(r => r.Contains("CHILD_OLDER_THAN_MEMBER", StringComparison.Ordinal))) == true;
 
+    /// <summary>
+    /// The fields left empty, each under its request path, so the form names them all at once; the
+    /// server still judges everything else (one source of truth).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Missing()
+    {
+        var missing = new Dictionary<string, string>();
+        Member.Missing("member", missing);
+        for (var i = 0; i < Dependants.Count; i++) Dependants[i].Missing($"dependants[{i}]", missing);
+        if (string.IsNullOrWhiteSpace(Region)) missing["locality.region"] = Required;
+        if (string.IsNullOrWhiteSpace(District)) missing["locality.district"] = Required;
+        if (string.IsNullOrWhiteSpace(Commune)) missing["locality.commune"] = Required;
+        if (string.IsNullOrWhiteSpace(OccupationCategory)) missing["occupationCategory"] = Required;
+        return missing;
+    }
+
+    /// <summary>Written as the API writes a reason, so that the page puts it in words the same way.</summary>
+    internal const string Required = "E-1 REQUIRED: is required";
+
     public object Body() => new
     {
         member = Member.Body(),
@@ -45,6 +64,13 @@ public sealed class PersonForm
     public string SubsidyCategory { get; set; } = Domain.Schemes.SubsidyCategory.Standard;
     public string? RegistryReference { get; set; }
     public string? Relationship { get; set; } = Domain.Enrolment.Relationship.Child;
+
+    public void Missing(string path, Dictionary<string, string> missing)
+    {
+        if (string.IsNullOrWhiteSpace(FullName)) missing[$"{path}.fullName"] = HouseholdForm.Required;
+        if (string.IsNullOrWhiteSpace(Sex)) missing[$"{path}.sex"] = HouseholdForm.Required;
+        if (BirthDate is null) missing[$"{path}.birthDate"] = HouseholdForm.Required;
+    }
 
     public object Body() => new
     {

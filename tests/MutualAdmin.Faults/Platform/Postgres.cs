@@ -88,8 +88,13 @@ public sealed class Postgres : IAsyncDisposable
         return pids;
     }
 
-    private static async Task Signal(string signal, IEnumerable<int> pids) =>
-        await Run("kill", [$"-{signal}", .. pids.Select(p => p.ToString(CultureInfo.InvariantCulture))]);
+    private static async Task Signal(string signal, IEnumerable<int> pids)
+    {
+        // A backend may end between listing and signalling; kill still signals the others and says so.
+        var (_, output) = await Exec("kill", [$"-{signal}", .. pids.Select(p => p.ToString(CultureInfo.InvariantCulture))]);
+        if (output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Any(l => !l.Contains("No such process", StringComparison.Ordinal)))
+            throw new InvalidOperationException($"kill -{signal}: {output}");
+    }
 
     private async Task AsPostgres(string program, params string[] args)
     {
@@ -136,7 +141,8 @@ public sealed class Postgres : IAsyncDisposable
     {
         if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
         {
-            await Thaw(); // a failed freeze case must not leave a stopped server behind
+            if (await Exec("kill", "-0", Postmaster.ToString(CultureInfo.InvariantCulture)) is (0, _))
+                await Thaw(); // a failed freeze case must not leave a stopped server behind
             await TryAsPostgres("pg_ctl", "-D", DataDirectory, "-m", "immediate", "-w", "stop");
         }
         Directory.Delete(root, recursive: true);

@@ -38,8 +38,8 @@ public sealed class DiskFullTests
     {
         var (staff, fund) = await stage.SignIn();
         var ledger = new Ledger();
-        var load = Scale.Seconds(35, 90);
-        var full = Scale.Seconds(10, 30);
+        var load = Scale.Seconds(25, 90);
+        var full = Scale.Seconds(8, 30);
         var started = DateTime.UtcNow;
         var running = new Workload(staff, ledger).Run(Scale.Clients, started + load, started + load + TimeSpan.FromSeconds(60));
         var reads = new List<(DateTime At, int? Status)>();
@@ -62,7 +62,7 @@ public sealed class DiskFullTests
             }
         });
 
-        await Task.Delay(TimeSpan.FromSeconds(8));
+        await Task.Delay(TimeSpan.FromSeconds(6));
         var filler = Path.Combine(mount, "filler");
         var filled = DateTime.UtcNow;
         await Fill(filler);

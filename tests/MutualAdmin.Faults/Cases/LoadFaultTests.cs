@@ -21,7 +21,7 @@ public sealed class LoadFaultTests(StageFixture fixture)
     {
         var (staff, fund) = await Stage.SignIn();
         var ledger = new Ledger();
-        var load = Scale.Seconds(20, 90);
+        var load = Scale.Seconds(15, 90);
         var started = DateTime.UtcNow;
         var running = new Workload(staff, ledger).Run(Scale.Clients, started + load, started + load + Patience);
         DateTime? firstKill = null, lifted = null;
@@ -49,7 +49,7 @@ public sealed class LoadFaultTests(StageFixture fixture)
     {
         var (staff, fund) = await Stage.SignIn();
         var ledger = new Ledger();
-        var load = Scale.Seconds(25, 90);
+        var load = Scale.Seconds(18, 90);
         var outage = Scale.Seconds(5, 15);
         var hostPid = Stage.Host.Pid;
         var started = DateTime.UtcNow;
@@ -80,12 +80,12 @@ public sealed class LoadFaultTests(StageFixture fixture)
     {
         var (staff, fund) = await Stage.SignIn();
         var ledger = new Ledger();
-        var load = Scale.Seconds(40, 90);
+        var load = Scale.Seconds(32, 90);
         var freeze = TimeSpan.FromSeconds(20);
         var hostPid = Stage.Host.Pid;
         var started = DateTime.UtcNow;
         var running = new Workload(staff, ledger).Run(Scale.Clients, started + load, started + load + Patience);
-        await Until(started + TimeSpan.FromSeconds(8));
+        await Until(started + TimeSpan.FromSeconds(5));
         await Stage.Database.Freeze();
         var frozen = DateTime.UtcNow;
         try

@@ -29,14 +29,15 @@ public sealed class Workload(Staff staff, Ledger ledger)
     private static readonly TimeSpan LongestRetryWait = TimeSpan.FromSeconds(2);
 
     /// <summary>Runs <paramref name="clients"/> clients until <paramref name="loadUntil"/>; in-doubt writes are retried until <paramref name="giveUpAt"/>.</summary>
-    public Task Run(int clients, DateTime loadUntil, DateTime giveUpAt) =>
-        Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(() => Client(c, loadUntil, giveUpAt))));
+    public Task Run(int clients, DateTime loadUntil, DateTime giveUpAt, Func<Task>? pace = null) =>
+        Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(() => Client(c, loadUntil, giveUpAt, pace))));
 
-    private async Task Client(int client, DateTime loadUntil, DateTime giveUpAt)
+    private async Task Client(int client, DateTime loadUntil, DateTime giveUpAt, Func<Task>? pace)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
         for (var i = 0; DateTime.UtcNow < loadUntil; i++)
         {
+            if (pace is not null) await pace();
             var mark = $"{run}{Letters(client)}{Letters(i)}";
             var name = $"Awa {mark} Faults";
             var registered = await Send(staff.Officer, ledger.Begin("register", "/api/members", new

@@ -88,6 +88,13 @@ public sealed class Postgres : IAsyncDisposable
         return pids;
     }
 
+    /// <summary>Client sessions open on the platform's database (backends whose title names it).</summary>
+    public int Sessions() => ServerProcesses().Count(pid =>
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline").Contains(" mutualadmin ", StringComparison.Ordinal); }
+        catch (IOException) { return false; }
+    });
+
     private static async Task Signal(string signal, IEnumerable<int> pids)
     {
         // A backend may end between listing and signalling; kill still signals the others and says so.

@@ -89,7 +89,7 @@ public sealed class DiskFullTests
         string Count<T>(IEnumerable<T> items, Func<T, int?> status) => string.Join(" ",
             items.GroupBy(i => status(i)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none").OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}"));
         Figures.Of("6 disk full (tmpfs 192 MiB)", ledger, checker, filled, freed,
-            FormattableString.Invariant($"full {full.TotalSeconds:F0} s; writes while full: {Count(during, a => a.Status)}; reads while full: {Count(readsDuring, r => r.Status)}; ") +
+            FormattableString.Invariant($"full {full.TotalSeconds:F0} s; writes while full: {Figures.ByStatus(during)}; reads while full: {Count(readsDuring, r => r.Status)}; ") +
             $"PostgreSQL {(restarted ? "stopped itself and was started again" : "kept running")}").Record();
         TestContext.Current.TestOutputHelper?.WriteLine(stage.Database.Log().Split('\n').Where(l => l.Contains("No space", StringComparison.Ordinal) || l.Contains("PANIC", StringComparison.Ordinal)).Take(10).Aggregate("", (a, l) => a + l + "\n"));
         Assert.Empty(checker.Findings);

@@ -22,8 +22,7 @@ public sealed record Figures(string Case, int Sent, int Operations, int Acknowle
             : null;
         var afterFault = FirstAcknowledgedSentAfter(faultAt);
         var afterLift = FirstAcknowledgedSentAfter(liftedAt);
-        var statuses = string.Join(" ", attempts.GroupBy(a => a.Status?.ToString(CultureInfo.InvariantCulture) ?? "none").OrderBy(g => g.Key)
-            .Select(g => $"{g.Key}:{g.Count()}"));
+        var statuses = ByStatus(attempts);
         return new Figures(name, attempts.Count, operations.Count, operations.Count(o => o.Acknowledged),
             operations.Count(o => o.FinalStatus is null or 503 || (o.FinalStatus == 409 && !o.AnswerLost && o.Attempts[^1].ProblemType?.EndsWith("in-progress", StringComparison.Ordinal) == true)),
             checker?.Lost ?? 0, checker?.Duplicated ?? 0,
@@ -31,6 +30,11 @@ public sealed record Figures(string Case, int Sent, int Operations, int Acknowle
             afterLift is { } l ? (l - liftedAt!.Value).TotalSeconds : null,
             statuses, notes);
     }
+
+    /// <summary>Answers by status ("none": no answer at all); a 409 also by its problem type, e.g. 409 idempotency-key-answer-lost.</summary>
+    public static string ByStatus(IEnumerable<Attempt> attempts) => string.Join(" ", attempts
+        .GroupBy(a => a.Status is 409 && a.ProblemType is { } type ? $"409 {type.Split('/')[^1]}" : a.Status?.ToString(CultureInfo.InvariantCulture) ?? "none")
+        .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}:{g.Count()}"));
 
     public override string ToString() => FormattableString.Invariant(
         $"| {Case} | {Sent} | {Operations} | {Acknowledged} | {InDoubt} | {Lost} | {Duplicated} | {Seconds(UnavailableSeconds)} | {Seconds(RecoverySeconds)} | {Statuses} | {Notes} |");

@@ -25,7 +25,9 @@ public sealed partial class Stage : IAsyncDisposable
     public static async Task<Stage> Start(string? parent = null)
     {
         var database = await Postgres.Start(parent);
-        var host = new Host(database.ConnectionString);
+        // MUTUALADMIN_FAULTS_HOST_DB_OPTIONS adds Npgsql settings to the host's connection string, e.g.
+        // "Command Timeout=5;Timeout=5" to see how a frozen server is answered with them (README, Faults).
+        var host = new Host($"{database.ConnectionString};{Environment.GetEnvironmentVariable("MUTUALADMIN_FAULTS_HOST_DB_OPTIONS")}".TrimEnd(';'));
         var (code, output) = await host.Verb("seed-demo");
         var client = FundClientLine().Match(output);
         if (code != 0 || !client.Success) throw new InvalidOperationException($"seed-demo exited {code}:\n{output}");

@@ -81,17 +81,27 @@ public sealed class DiskFullTests
         await stopReading.CancelAsync();
         await reader;
 
-        var checker = new Checker(staff, fund, ledger);
-        await checker.Check(stage.Verify);
         var during = ledger.Attempts.Where(a => a.At >= filled && a.At < freed).ToList();
-        List<(DateTime At, int? Status)> readsDuring;
-        lock (reads) readsDuring = reads.Where(r => r.At >= filled && r.At < freed).ToList();
+        var after = ledger.Attempts.Where(a => a.At >= freed).ToList();
+        List<(DateTime At, int? Status)> readsDuring, readsAfter;
+        lock (reads)
+        {
+            readsDuring = reads.Where(r => r.At >= filled && r.At < freed).ToList();
+            readsAfter = reads.Where(r => r.At >= freed).ToList();
+        }
         string Count<T>(IEnumerable<T> items, Func<T, int?> status) => string.Join(" ",
             items.GroupBy(i => status(i)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none").OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}"));
+        var output = TestContext.Current.TestOutputHelper;
+        output?.WriteLine(FormattableString.Invariant($"after freeing: writes {Figures.ByStatus(after)}; reads {Count(readsAfter, r => r.Status)}"));
+        output?.WriteLine(string.Join('\n', stage.Database.Log().Split('\n')
+            .Where(l => l.Contains("PANIC", StringComparison.Ordinal) || l.Contains("FATAL", StringComparison.Ordinal) || l.Contains("database system", StringComparison.Ordinal)
+                || l.Contains("No space", StringComparison.Ordinal)).Take(30)));
+        output?.WriteLine(string.Join('\n', stage.Host.Output.Split('\n').Where(l => l.Contains("fail", StringComparison.OrdinalIgnoreCase)).Take(10)));
+        var checker = new Checker(staff, fund, ledger);
+        await checker.Check(stage.Verify);
         Figures.Of("6 disk full (tmpfs 192 MiB)", ledger, checker, filled, freed,
             FormattableString.Invariant($"full {full.TotalSeconds:F0} s; writes while full: {Figures.ByStatus(during)}; reads while full: {Count(readsDuring, r => r.Status)}; ") +
             $"PostgreSQL {(restarted ? "stopped itself and was started again" : "kept running")}").Record();
-        TestContext.Current.TestOutputHelper?.WriteLine(stage.Database.Log().Split('\n').Where(l => l.Contains("No space", StringComparison.Ordinal) || l.Contains("PANIC", StringComparison.Ordinal)).Take(10).Aggregate("", (a, l) => a + l + "\n"));
         Assert.Empty(checker.Findings);
         Assert.DoesNotContain(ledger.Attempts, a => a.Status >= 500 && a.Status != 503);
         Assert.All(ledger.Attempts.Where(a => a.Status == 503), a => Assert.NotNull(a.RetryAfter));

@@ -60,6 +60,8 @@ public sealed class DatabaseOutageTests(TestCluster cluster, DatabaseOutageTests
         Assert.False(DatabaseOutage.Is(await Failure(session, "select * from no_such_table")));
         // What a fast shutdown does to every session: 57P01 admin_shutdown.
         Assert.True(DatabaseOutage.Is(await Failure(session, "select pg_terminate_backend(pg_backend_pid())")));
+        // What a write meets on a full disk (issue 26, case 6): 53100 disk_full, raised as the server raises it.
+        Assert.True(DatabaseOutage.Is(await Failure(session, "do $$ begin raise exception 'could not extend file' using errcode = 'disk_full'; end $$")));
         session.Host = "127.0.0.1";
         session.Port = PlatformProcess.FreePort();
         Assert.True(DatabaseOutage.Is(await Failure(session, "select 1")));

@@ -102,9 +102,9 @@ public sealed class EventSession : IAsyncDisposable
 
     /// <summary>
     /// Appends everything pending through Marten and commits. Returns the recorded events, with their
-    /// positions. The inline projections and other writes run first, without the append lock; then
-    /// the lock is taken (held to commit, so position order is commit order: architecture.md
-    /// guarantee 1) and one batch appends the streams, chains the events and commits.
+    /// positions. The inline projections and other writes run first; then Marten appends the streams
+    /// (expected versions checked); then one round trip places the events in the log under the append
+    /// lock (positions in commit order: architecture.md guarantee 1), chains them and commits.
     /// </summary>
     public async Task<IReadOnlyList<RecordedEvent>> SaveChanges(CancellationToken ct = default)
     {
@@ -149,25 +149,17 @@ public sealed class EventSession : IAsyncDisposable
 
     private async Task<IReadOnlyList<RecordedEvent>> AppendAndCommit(NpgsqlTransaction tx, CancellationToken ct)
     {
-        // In one round trip: the unit's existing stream rows, locked in key order (so a unit that fetched
-        // a stream exclusively is waited for here, before the append lock, never while holding it), then
-        // the append lock.
-        await using (var takeLocks = new NpgsqlBatch(tx.Connection, tx)
+        // The unit's existing stream rows, locked in key order before Marten appends: a unit that fetched
+        // a stream exclusively is waited for here, and two units never lock the same rows crosswise.
+        var existing = streams.Where(s => s.Expected != ExpectedVersion.NoStream).Select(s => s.Id.Key).Order(StringComparer.Ordinal).ToArray();
+        if (existing.Length > 0)
         {
-            BatchCommands =
-            {
-                new("select 1 from mt_streams where tenant_id = $1 and id = any($2) order by id for update")
-                {
-                    Parameters =
-                    {
-                        new() { Value = Tenant },
-                        new() { Value = streams.Where(s => s.Expected != ExpectedVersion.NoStream).Select(s => s.Id.Key).Order(StringComparer.Ordinal).ToArray() },
-                    },
-                },
-                new(AppendLock.Take),
-            },
-        })
-            await takeLocks.ExecuteNonQueryAsync(ct);
+            await using var lockRows = new NpgsqlCommand(
+                "select 1 from mt_streams where tenant_id = $1 and id = any($2) order by id for update", tx.Connection, tx);
+            lockRows.Parameters.Add(new() { Value = Tenant });
+            lockRows.Parameters.Add(new() { Value = existing });
+            await lockRows.ExecuteNonQueryAsync(ct);
+        }
 
         await using var session = MartenLog.Session(store.Marten, Tenant, tx, Metadata);
         // Streams in the order the unit first appended to them, each with its events in order: Marten
@@ -198,30 +190,42 @@ public sealed class EventSession : IAsyncDisposable
             }
             actions[id] = action;
         }
-        session.QueueSqlCommand("select chain_events(?)", Tenant);
         await session.SaveChangesAsync(ct);
-        await using var commit = new NpgsqlBatch(tx.Connection, tx)
+
+        // Then, in one round trip: the events placed in the log (positions drawn under the append lock,
+        // in the unit's order, and chained), the instant Marten stamped, and the commit that releases
+        // the lock. The lock is held for that statement and the commit only, never across a round trip.
+        var taken = actions.Keys.ToDictionary(k => k, _ => 0);
+        var appended = pending.Select(p => actions[p.Id].Events[taken[p.Id]++]).ToList();
+        await using var chain = new NpgsqlBatch(tx.Connection, tx)
         {
-            // The instant Marten stamped, read back rather than assumed.
             BatchCommands =
             {
-                new("select timestamp from mt_events where seq_id = $1") { Parameters = { new() { Value = actions.Values.First().Events[0].Sequence } } },
+                new("select chain_events($1, $2), (select timestamp from mt_events where tenant_id = $1 and seq_id = $3)")
+                {
+                    Parameters =
+                    {
+                        new() { Value = Tenant },
+                        new() { Value = appended.Select(e => e.Sequence).ToArray() },
+                        new() { Value = appended[0].Sequence },
+                    },
+                },
                 new("commit"),
             },
         };
+        long[] positions;
         DateTimeOffset recordedAt;
-        await using (var reader = await commit.ExecuteReaderAsync(ct))
+        await using (var reader = await chain.ExecuteReaderAsync(ct))
         {
             await reader.ReadAsync(ct);
-            recordedAt = reader.GetFieldValue<DateTimeOffset>(0);
+            positions = reader.GetFieldValue<long[]>(0);
+            recordedAt = reader.GetFieldValue<DateTimeOffset>(1);
         }
 
-        var taken = actions.Keys.ToDictionary(k => k, _ => 0);
-        return [.. pending.Select(p =>
+        return [.. pending.Select((p, i) =>
         {
-            var e = actions[p.Id].Events[taken[p.Id]++];
             var type = p.Data.GetType();
-            return new RecordedEvent(e.Sequence, e.Id, Tenant, p.Id.Key, e.Version, store.Types.AliasOf(type)!,
+            return new RecordedEvent(positions[i], appended[i].Id, Tenant, p.Id.Key, appended[i].Version, store.Types.AliasOf(type)!,
                 store.Types.SchemaVersionOf(type), p.Data, Metadata, recordedAt);
         })];
     }

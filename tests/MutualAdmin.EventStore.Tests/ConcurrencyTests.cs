@@ -53,7 +53,7 @@ public sealed class ConcurrencyTests(TestCluster cluster) : StoreTest(cluster)
     {
         var id = Stream("mutual-a");
         await Append("mutual-a", id, ExpectedVersion.NoStream, new AccountOpened("Awa"));
-        var lastDrawn = await Scalar("select last_value from mt_events_sequence");
+        var lastDrawn = await Scalar("select last_value from log_position");
 
         using var start = new Barrier(2);
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => Task.Run(async () =>
@@ -68,7 +68,7 @@ public sealed class ConcurrencyTests(TestCluster cluster) : StoreTest(cluster)
         Assert.Equal(["conflict", "ok"], outcomes.Order());
         var versions = (await Store.ReaderFor("mutual-a").ReadStream(id)).Select(e => e.Version);
         Assert.Equal([1L, 2L], versions);
-        Assert.Equal(lastDrawn + 1, await Scalar("select last_value from mt_events_sequence"));
+        Assert.Equal(lastDrawn + 1, await Scalar("select last_value from log_position"));
     }
 
     [Fact]

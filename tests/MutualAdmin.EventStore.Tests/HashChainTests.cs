@@ -30,7 +30,7 @@ public sealed class HashChainTests(TestCluster cluster) : StoreTest(cluster)
     public async Task An_edited_row_is_found_at_its_position()
     {
         var p = await FiveEvents("edited");
-        await Execute($"update mt_events set data = '{{\"amount\": 2000}}' where seq_id = {p[2]}");
+        await Execute($"update mt_events set data = '{{\"amount\": 2000}}' where seq_id = (select seq_id from event_chain where position = {p[2]})");
         var result = await Store.VerifyChain("edited");
         Assert.Equal(("edited", p[2], (long?)p[1]), (result.FirstBreak!.Tenant, result.FirstBreak.Position, result.FirstBreak.PreviousPosition));
         Assert.True((await Store.VerifyChain("bystander")).Intact);
@@ -40,7 +40,7 @@ public sealed class HashChainTests(TestCluster cluster) : StoreTest(cluster)
     public async Task An_edited_metadata_is_found_at_its_position()
     {
         var p = await FiveEvents("who");
-        await Execute($"update mt_events set user_name = 'someone-else' where seq_id = {p[0]}");
+        await Execute($"update mt_events set user_name = 'someone-else' where seq_id = (select seq_id from event_chain where position = {p[0]})");
         Assert.Equal(p[0], (await Store.VerifyChain("who")).FirstBreak!.Position);
     }
 
@@ -48,7 +48,7 @@ public sealed class HashChainTests(TestCluster cluster) : StoreTest(cluster)
     public async Task A_deleted_row_breaks_the_chain_at_the_next_event_naming_the_gap()
     {
         var p = await FiveEvents("deleted");
-        await Execute($"delete from mt_events where seq_id = {p[2]}");
+        await Execute($"delete from mt_events where seq_id = (select seq_id from event_chain where position = {p[2]})");
         var broken = (await Store.VerifyChain("deleted")).FirstBreak!;
         Assert.Equal((p[3], (long?)p[1]), (broken.Position, broken.PreviousPosition));
     }
@@ -61,9 +61,10 @@ public sealed class HashChainTests(TestCluster cluster) : StoreTest(cluster)
         var forged = p[4] + 5_000_000_000;
         await Execute($"""
             insert into mt_events (seq_id, id, tenant_id, stream_id, version, type, data, timestamp, correlation_id, causation_id, user_name, headers)
-            select {forged}, gen_random_uuid(), tenant_id, stream_id, version + 100, type, data, timestamp, correlation_id, causation_id, user_name, headers
-              from mt_events where seq_id = {p[2]};
-            insert into event_chain (tenant_id, seq_id, hash) select tenant_id, {forged}, hash from event_chain where seq_id = {p[2]}
+            select nextval('mt_events_sequence'), gen_random_uuid(), tenant_id, stream_id, version + 100, type, data, timestamp, correlation_id, causation_id, user_name, headers
+              from mt_events where seq_id = (select seq_id from event_chain where position = {p[2]});
+            insert into event_chain (position, tenant_id, seq_id, hash)
+            select {forged}, tenant_id, currval('mt_events_sequence'), hash from event_chain where position = {p[2]};
             """);
         Assert.Equal(forged, (await Store.VerifyChain("inserted")).FirstBreak!.Position);
     }
@@ -73,9 +74,9 @@ public sealed class HashChainTests(TestCluster cluster) : StoreTest(cluster)
     {
         var p = await FiveEvents("swapped");
         await Execute($"""
-            update mt_events set seq_id = -1 where seq_id = {p[1]};
-            update mt_events set seq_id = {p[1]} where seq_id = {p[3]};
-            update mt_events set seq_id = {p[3]} where seq_id = -1;
+            update mt_events set seq_id = -1 where seq_id = (select seq_id from event_chain where position = {p[1]});
+            update mt_events set seq_id = (select seq_id from event_chain where position = {p[1]}) where seq_id = (select seq_id from event_chain where position = {p[3]});
+            update mt_events set seq_id = (select seq_id from event_chain where position = {p[3]}) where seq_id = -1;
             """);
         Assert.Equal(p[1], (await Store.VerifyChain("swapped")).FirstBreak!.Position);
     }
@@ -85,7 +86,7 @@ public sealed class HashChainTests(TestCluster cluster) : StoreTest(cluster)
     {
         // Tenants are checked in name order; this one sorts before the others of the class.
         var p = await FiveEvents("a-everyone");
-        await Execute($"update mt_events set type = 'deposited' where seq_id = {p[4]}");
+        await Execute($"update mt_events set type = 'deposited' where seq_id = (select seq_id from event_chain where position = {p[4]})");
         var result = await Store.VerifyChain(null);
         Assert.Equal(("a-everyone", p[4]), (result.FirstBreak!.Tenant, result.FirstBreak.Position));
     }

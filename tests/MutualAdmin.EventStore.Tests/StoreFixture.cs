@@ -63,17 +63,20 @@ public abstract class StoreTest(TestCluster cluster) : IAsyncLifetime
     protected static StreamId Stream(string tenant, string? key = null) => new(tenant, key ?? $"account-{Guid.NewGuid():N}");
 
     /// <summary>
-    /// A unit part-way through its save, through Marten as the store saves one: the append lock
-    /// taken, the events appended (positions drawn), the transaction left open for the test to end.
+    /// A unit part-way through its save, as the store saves one: appended through Marten, placed in the
+    /// log (the append lock taken, positions drawn), the transaction left open for the test to end.
     /// </summary>
     protected async Task<(NpgsqlConnection Connection, NpgsqlTransaction Transaction)> OpenAppend(string tenant, string key, params object[] events)
     {
         var connection = await DataSource.OpenConnectionAsync();
         var tx = await connection.BeginTransactionAsync();
-        await using (var take = new NpgsqlCommand(Log.AppendLock.Take, connection, tx)) await take.ExecuteNonQueryAsync();
         await using var session = Log.MartenLog.Session(Store.Marten, tenant, tx, As(tenant));
-        session.Events.StartStream(key, events);
+        var action = session.Events.StartStream(key, events);
         await session.SaveChangesAsync();
+        await using var chain = new NpgsqlCommand("select chain_events($1, $2)", connection, tx);
+        chain.Parameters.Add(new() { Value = tenant });
+        chain.Parameters.Add(new() { Value = action.Events.Select(e => e.Sequence).ToArray() });
+        await chain.ExecuteNonQueryAsync();
         return (connection, tx);
     }
 
@@ -84,6 +87,7 @@ public abstract class StoreTest(TestCluster cluster) : IAsyncLifetime
         insert into mt_events (seq_id, id, tenant_id, stream_id, version, type, data, timestamp, headers)
             values (nextval('mt_events_sequence'), gen_random_uuid(), '{tenant}', '{key}', {version}, '{type}', '{json}'::jsonb, now(),
                     jsonb_build_object('command', 'test', 'schemaVersion', {schemaVersion}));
+        select chain_events('{tenant}', array[currval('mt_events_sequence')]);
         """);
 
     protected async Task<long> Scalar(string sql)

@@ -80,7 +80,7 @@ public sealed class BulkAppender
                 if (projection is IBulkInlineProjection bulk) await bulk.ApplyToNewStreams(tenant, pending, connection, tx, ct);
                 else await projection.Apply(tenant, pending, connection, tx, ct);
 
-            var (first, now, previous) = await DrawPositions(connection, tx, tenant, events.Length, ct);
+            var (first, firstSeq, now, previous) = await DrawPositions(connection, tx, tenant, events.Length, ct);
             // Marten's columns for who and why (A-1); the chain hashes them in EventMetadata's JSON shape.
             var headers = JsonSerializer.SerializeToUtf8Bytes(new MetadataHeaders(metadata.Command, metadata.Role, metadata.ClientId, metadata.Reason),
                 StoreJson.Default.MetadataHeaders);
@@ -94,7 +94,7 @@ public sealed class BulkAppender
                     var e = events[i];
                     hashes[i] = previous = EventHash.Compute(previous, position, tenant, e.Key, e.Version, e.Alias, e.SchemaVersion, e.Data, metadataJson);
                     await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(position, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(firstSeq + i, NpgsqlDbType.Bigint, ct);
                     await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, ct);
                     await copy.WriteAsync(tenant, NpgsqlDbType.Varchar, ct);
                     await copy.WriteAsync(e.Key, NpgsqlDbType.Varchar, ct);
@@ -110,13 +110,14 @@ public sealed class BulkAppender
                 await copy.CompleteAsync(ct);
             }
             await using (var copy = await connection.BeginBinaryImportAsync(
-                "copy event_chain (tenant_id, seq_id, hash) from stdin (format binary)", ct))
+                "copy event_chain (position, tenant_id, seq_id, hash) from stdin (format binary)", ct))
             {
                 for (var i = 0; i < events.Length; i++)
                 {
                     await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct);
                     await copy.WriteAsync(first + i, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(firstSeq + i, NpgsqlDbType.Bigint, ct);
                     await copy.WriteAsync(hashes[i], NpgsqlDbType.Bytea, ct);
                 }
                 await copy.CompleteAsync(ct);
@@ -136,7 +137,7 @@ public sealed class BulkAppender
     }
 
     /// <summary>Takes the append lock (held to commit) and reserves a contiguous range of positions.</summary>
-    private static async Task<(long First, DateTimeOffset Now, byte[] Previous)> DrawPositions(
+    private static async Task<(long First, long FirstSeq, DateTimeOffset Now, byte[] Previous)> DrawPositions(
         NpgsqlConnection connection, NpgsqlTransaction tx, string tenant, int count, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection, tx)
@@ -145,16 +146,17 @@ public sealed class BulkAppender
             {
                 new(AppendLock.Take),
                 new("""
-                    select setval('mt_events_sequence', nextval('mt_events_sequence') + $1 - 1) - $1 + 1, now(),
-                           (select hash from event_chain where tenant_id = $2 order by seq_id desc limit 1)
+                    select setval('log_position', nextval('log_position') + $1 - 1) - $1 + 1,
+                           setval('mt_events_sequence', nextval('mt_events_sequence') + $1 - 1) - $1 + 1, now(),
+                           (select hash from event_chain where tenant_id = $2 order by position desc limit 1)
                     """) { Parameters = { new() { Value = (long)count }, new() { Value = tenant } } },
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);
-        return (reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1),
-            reader.IsDBNull(2) ? EventHash.Genesis : reader.GetFieldValue<byte[]>(2));
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2),
+            reader.IsDBNull(3) ? EventHash.Genesis : reader.GetFieldValue<byte[]>(3));
     }
 
     private static Task WriteNullable(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>

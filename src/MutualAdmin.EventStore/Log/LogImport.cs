@@ -48,7 +48,7 @@ public static class LogImport
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using (var take = new NpgsqlCommand(AppendLock.Take, connection, tx)) await take.ExecuteNonQueryAsync(ct);
         await using (var check = new NpgsqlCommand(
-            "select exists (select 1 from mt_events where tenant_id = $1), exists (select 1 from mt_events where seq_id = any($2))", connection, tx))
+            "select exists (select 1 from mt_events where tenant_id = $1), exists (select 1 from mt_events where seq_id = any($2)) or exists (select 1 from event_chain where position = any($2))", connection, tx))
         {
             check.Parameters.Add(new() { Value = tenant });
             check.Parameters.Add(new() { Value = events.Select(e => e.Position).ToArray() });
@@ -79,7 +79,10 @@ public static class LogImport
                         new() { Value = byStream.Select(g => g.Max(e => e.RecordedAt)).ToArray() },
                     },
                 },
-                new("select setval('mt_events_sequence', greatest((select last_value from mt_events_sequence), $1))")
+                new("""
+                    select setval('mt_events_sequence', greatest((select last_value from mt_events_sequence), $1)),
+                           setval('log_position', greatest((select last_value from log_position), $1))
+                    """)
                 {
                     Parameters = { new() { Value = events[^1].Position } },
                 },
@@ -112,11 +115,13 @@ public static class LogImport
             }
             await copy.CompleteAsync(ct);
         }
-        await using (var copy = await connection.BeginBinaryImportAsync("copy event_chain (tenant_id, seq_id, hash) from stdin (format binary)", ct))
+        await using (var copy = await connection.BeginBinaryImportAsync("copy event_chain (position, tenant_id, seq_id, hash) from stdin (format binary)", ct))
         {
             foreach (var e in events)
             {
+                // Marten's sequence number is the position too: the tenant's events were inserted in that order.
                 await copy.StartRowAsync(ct);
+                await copy.WriteAsync(e.Position, NpgsqlDbType.Bigint, ct);
                 await copy.WriteAsync(tenant, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(e.Position, NpgsqlDbType.Bigint, ct);
                 await copy.WriteAsync(e.Hash, NpgsqlDbType.Bytea, ct);

@@ -15,61 +15,82 @@ begin
     end if;
 end $$;
 drop function if exists append_events(text, text[], text[], bigint[], int[], uuid[], text[], int[], jsonb[], jsonb[]);
+drop function if exists chain_events(text);
 
--- One row per event: its hash, chained to the tenant's previous event in commit order. Written in
--- the appending transaction, under the append lock (EventSession), so an event is never committed
--- unchained.
+-- One row per event: its place in the log and its hash. Marten's seq_id says in what order events
+-- were inserted, not in what order they committed; the log's position is drawn here, under the
+-- append lock held until commit (chain_events), so position order is commit order and a reader that
+-- pages "after my checkpoint" never passes an event that commits later. Each hash chains to the
+-- tenant's previous event by position (A-4). An event is visible to readers once it has its row.
+create sequence if not exists log_position as bigint no cycle;
+
 create table if not exists event_chain (
+    position  bigint not null primary key,
     tenant_id text   not null,
     seq_id    bigint not null,
     hash      bytea  not null,
-    primary key (tenant_id, seq_id)
+    unique (tenant_id, seq_id)
 );
+create index if not exists event_chain_by_tenant on event_chain (tenant_id, position);
 
--- A domain event as the chain hashes it and the readers read it. `metadata` is rebuilt from Marten's
+-- A domain event as readers read it and the chain hashes it. `metadata` is rebuilt from Marten's
 -- metadata columns in the shape of EventMetadata's JSON (nulls left out), so a hash computed before
 -- the move still matches; jsonb's text form is canonical, so the same values give the same bytes.
 create or replace view events as
-select e.seq_id as seq, e.id as event_id, e.tenant_id, e.stream_id, e.version, e.type as event_type,
+select c.position as seq, e.id as event_id, e.tenant_id, e.stream_id, e.version, e.type as event_type,
        coalesce((e.headers ->> 'schemaVersion')::int, 1) as schema_version, e.data,
        jsonb_strip_nulls(jsonb_build_object(
            'tenant', e.tenant_id, 'correlationId', e.correlation_id, 'command', e.headers ->> 'command',
            'userId', e.user_name, 'role', e.headers ->> 'role', 'clientId', e.headers ->> 'clientId',
            'causationId', e.causation_id, 'reason', e.headers ->> 'reason')) as metadata,
        e.timestamp as recorded_at, c.hash
+  from event_chain c
+  join mt_events e on e.tenant_id = c.tenant_id and e.seq_id = c.seq_id;
+
+-- Marten's events that have no place in the log: Marten's "tombstones" (written at the sequence of
+-- a failed append, to close gaps for its daemon) and anything written around the store. The
+-- verifier reports the latter.
+create or replace view events_unchained as
+select e.seq_id, e.tenant_id, e.stream_id, e.version, e.type as event_type
   from mt_events e
-  left join event_chain c on c.tenant_id = e.tenant_id and c.seq_id = e.seq_id
- -- Marten writes "tombstones" at the positions of a failed append, to close gaps for its daemon.
- -- They are not the domain's events (and positions follow commit order here, so no reader needs them).
- where e.stream_id <> 'mt_tombstone';
+ where e.stream_id <> 'mt_tombstone'
+   and not exists (select 1 from event_chain c where c.tenant_id = e.tenant_id and c.seq_id = e.seq_id);
 
 create or replace view streams as
 select s.tenant_id, s.id as stream_id, s.version, s.created as created_at, s.timestamp as updated_at
   from mt_streams s
  where s.id <> 'mt_tombstone';
 
-create index if not exists event_chain_by_position on event_chain (seq_id);
-
--- Chains the events appended since the last chained one, in position order. The caller holds the
--- append lock, so those are exactly its own unit's (a unit is one tenant's), and nothing else can
--- commit in between.
-create or replace function chain_events(p_tenant text) returns void
-language plpgsql set search_path from current as $$
+-- Places a unit's events in the log: takes the append lock (held until the caller commits, in the
+-- same round trip), draws their positions in the unit's order, and chains them after the tenant's
+-- previous event. Returns the positions, in the order of p_seq_ids.
+-- No "set search_path" clause: a function that sets one has its statements planned again on every
+-- call (measured: 2 ms an event instead of 0.1). Callers' connections put the schema first.
+create or replace function chain_events(p_tenant text, p_seq_ids bigint[]) returns bigint[]
+language plpgsql as $$
 declare
     v_prev bytea;
-    v_last bigint;
+    v_position bigint;
+    v_positions bigint[] := array[]::bigint[];
     r record;
 begin
-    select coalesce(max(c.seq_id), 0) into v_last from event_chain c;
-    select c.hash into v_prev from event_chain c where c.tenant_id = p_tenant order by c.seq_id desc limit 1;
+    perform pg_advisory_xact_lock(7305411061);
+    select c.hash into v_prev from event_chain c where c.tenant_id = p_tenant order by c.position desc limit 1;
     v_prev := coalesce(v_prev, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea);
-    for r in select e.seq, e.tenant_id, e.stream_id, e.version, e.event_type, e.schema_version, e.data, e.metadata
-               from events e where e.seq > v_last order by e.seq loop
-        if r.tenant_id <> p_tenant then
-            raise exception 'unchained event % of tenant % found while chaining tenant %', r.seq, r.tenant_id, p_tenant;
-        end if;
-        v_prev := sha256(v_prev || convert_to(concat_ws(E'\n', r.seq, p_tenant, r.stream_id, r.version, r.event_type,
+    -- One primary-key look-up per event (a join on the unnested array may be planned as a scan).
+    for i in 1 .. coalesce(array_length(p_seq_ids, 1), 0) loop
+        select e.stream_id, e.version, e.type, coalesce((e.headers ->> 'schemaVersion')::int, 1) as schema_version, e.data,
+               jsonb_strip_nulls(jsonb_build_object(
+                   'tenant', e.tenant_id, 'correlationId', e.correlation_id, 'command', e.headers ->> 'command',
+                   'userId', e.user_name, 'role', e.headers ->> 'role', 'clientId', e.headers ->> 'clientId',
+                   'causationId', e.causation_id, 'reason', e.headers ->> 'reason')) as metadata
+          into strict r
+          from mt_events e where e.seq_id = p_seq_ids[i] and e.tenant_id = p_tenant;
+        v_position := nextval('log_position');
+        v_prev := sha256(v_prev || convert_to(concat_ws(E'\n', v_position, p_tenant, r.stream_id, r.version, r.type,
                       r.schema_version, r.data::text, r.metadata::text), 'UTF8'));
-        insert into event_chain (tenant_id, seq_id, hash) values (p_tenant, r.seq, v_prev);
+        insert into event_chain (position, tenant_id, seq_id, hash) values (v_position, p_tenant, p_seq_ids[i], v_prev);
+        v_positions := v_positions || v_position;
     end loop;
+    return v_positions;
 end $$;

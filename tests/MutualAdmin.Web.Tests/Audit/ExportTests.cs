@@ -35,7 +35,7 @@ public sealed class ExportTests(TestCluster cluster) : EnrolmentTest(cluster)
 
         var edited = JsonDocument.Parse(lines[2]).RootElement.GetProperty("position").GetInt64();
         await using (var tamper = Service<NpgsqlDataSource>().CreateCommand(
-            "update mt_events set data = jsonb_set(data, '{sex}', '\"M\"') where seq_id = $1"))
+            "update mt_events set data = jsonb_set(data, '{sex}', '\"M\"') where seq_id = (select seq_id from event_chain where position = $1)"))
         {
             tamper.Parameters.Add(new() { Value = edited });
             await tamper.ExecuteNonQueryAsync();

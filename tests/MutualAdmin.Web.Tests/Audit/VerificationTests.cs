@@ -36,7 +36,7 @@ public sealed class VerificationTests(TestCluster cluster) : EnrolmentTest(clust
         Assert.All(sides, d => Assert.Equal("member_register", d.GetProperty("table").GetString()));
 
         var edited = await Scalar("select min(seq) + 2 from events where tenant_id = 'thies'");
-        await Sql($"update mt_events set data = jsonb_set(data, '{{birthYear}}', '1900') where seq_id = {edited}");
+        await Sql($"update mt_events set data = jsonb_set(data, '{{birthYear}}', '1900') where seq_id = (select seq_id from event_chain where position = {edited})");
         var chain = await Verify(auditor);
         Assert.Equal(edited, chain.GetProperty("result").GetProperty("chain").GetProperty("firstBreak").GetProperty("position").GetInt64());
         Assert.Contains($"BROKEN at position {edited}", chain.GetProperty("summary").GetString());

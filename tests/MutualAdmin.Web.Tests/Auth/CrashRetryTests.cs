@@ -141,7 +141,7 @@ public sealed class CrashRetryTests(TestCluster cluster) : EnrolmentTest(cluster
         {
             var pid = await Scalar("""
                 select coalesce(min(pid), 0) from pg_stat_activity
-                 where datname = current_database() and wait_event_type = 'Lock' and query like '%pg_advisory_xact_lock(7305411061)%'
+                 where datname = current_database() and wait_event_type = 'Lock' and query like '%chain_events%'
                 """);
             if (pid != 0) return (int)pid;
             await Task.Delay(50);

@@ -1,3 +1,6 @@
+using MutualAdmin.EventStore.Chain;
+using System.Text;
+using System.Globalization;
 using System.Text.Json;
 using JasperFx.Events;
 using MutualAdmin.EventStore.Events;
@@ -201,13 +204,14 @@ public sealed class EventSession : IAsyncDisposable
         {
             BatchCommands =
             {
-                new("select chain_events($1, $2), (select timestamp from mt_events where tenant_id = $1 and seq_id = $3)")
+                new("select chain_events($1, $2, $4), (select timestamp from mt_events where tenant_id = $1 and seq_id = $3)")
                 {
                     Parameters =
                     {
                         new() { Value = Tenant },
                         new() { Value = appended.Select(e => e.Sequence).ToArray() },
                         new() { Value = appended[0].Sequence },
+                        new() { Value = HashedBodies(appended) },
                     },
                 },
                 new("commit"),
@@ -227,6 +231,23 @@ public sealed class EventSession : IAsyncDisposable
             var type = p.Data.GetType();
             return new RecordedEvent(positions[i], appended[i].Id, Tenant, p.Id.Key, appended[i].Version, store.Types.AliasOf(type)!,
                 store.Types.SchemaVersionOf(type), p.Data, Metadata, recordedAt);
+        })];
+    }
+
+    /// <summary>
+    /// Each event's hashed text after its position, as the chain specifies it (EventHash): built here,
+    /// before the append lock, from the JSON the unit wrote, in jsonb's canonical text form.
+    /// </summary>
+    private byte[][] HashedBodies(IReadOnlyList<IEvent> appended)
+    {
+        var metadata = CanonicalJson.Normalize(JsonSerializer.SerializeToUtf8Bytes(Metadata, StoreJson.Default.EventMetadata));
+        return [.. pending.Select((p, i) =>
+        {
+            var type = p.Data.GetType();
+            var head = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+                $"{Tenant}\n{p.Id.Key}\n{appended[i].Version}\n{store.Types.AliasOf(type)}\n{store.Types.SchemaVersionOf(type)}\n"));
+            var data = CanonicalJson.Normalize(Encoding.UTF8.GetBytes(store.Prepared.TryGetValue(p.Data, out var json) ? json : store.Types.Serialize(p.Data).Json));
+            return (byte[])[.. head, .. data, (byte)'\n', .. metadata];
         })];
     }
 

@@ -94,3 +94,26 @@ begin
     end loop;
     return v_positions;
 end $$;
+
+-- The same, with each event's hashed text after its position (tenant, stream, version, type, schema
+-- version, data and metadata in jsonb's text form, README "The hash chain") computed by the caller
+-- before it takes the lock: under the lock only the positions, the hashes and the inserts remain.
+-- The verifier recomputes every hash from the stored rows, so a caller that sent other text is found.
+create or replace function chain_events(p_tenant text, p_seq_ids bigint[], p_bodies bytea[]) returns bigint[]
+language plpgsql as $$
+declare
+    v_prev bytea;
+    v_position bigint;
+    v_positions bigint[] := array[]::bigint[];
+begin
+    perform pg_advisory_xact_lock(7305411061);
+    select c.hash into v_prev from event_chain c where c.tenant_id = p_tenant order by c.position desc limit 1;
+    v_prev := coalesce(v_prev, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea);
+    for i in 1 .. coalesce(array_length(p_seq_ids, 1), 0) loop
+        v_position := nextval('log_position');
+        v_prev := sha256(v_prev || convert_to(v_position || E'\n', 'UTF8') || p_bodies[i]);
+        insert into event_chain (position, tenant_id, seq_id, hash) values (v_position, p_tenant, p_seq_ids[i], v_prev);
+        v_positions := v_positions || v_position;
+    end loop;
+    return v_positions;
+end $$;

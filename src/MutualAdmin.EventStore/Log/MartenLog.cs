@@ -39,6 +39,10 @@ internal static class MartenLog
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.AutoCreateSchemaObjects = AutoCreate.None;
+        // No retry of a failed append by Marten: the unit owns its transaction, which a failure has
+        // already ended (a retry then fails with "transaction is already completed" and hides the
+        // real error, e.g. a full disk that must answer 503). Units are retried whole, by their callers.
+        options.ConfigureWritePolly(_ => { });
         options.UseSystemTextJsonForSerialization();
         options.Serializer(new LogSerializer(options.Serializer(), types, prepared));
         foreach (var (type, alias) in types.All) options.Events.MapEventType(type, alias);

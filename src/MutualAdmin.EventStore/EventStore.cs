@@ -13,16 +13,10 @@ namespace MutualAdmin.EventStore;
 /// The entry point: opens tenant-scoped sessions (the unit of work) and offers the few readers that
 /// deliberately cross tenants (projections, the Fund's feed, chain verification).
 /// </summary>
-/// <param name="pipeline">
-/// A multiplexed data source (<see cref="CreatePipeline"/>) for units that write nothing but their
-/// events: each is one statement in its own implicit transaction, so many of them are pipelined over
-/// one connection. Without it every unit takes the transactional path.
-/// </param>
-public sealed class EventStore(NpgsqlDataSource dataSource, EventTypes types, NpgsqlDataSource? pipeline = null)
+public sealed class EventStore(NpgsqlDataSource dataSource, EventTypes types)
 {
     public NpgsqlDataSource DataSource { get; } = dataSource;
     public EventTypes Types { get; } = types;
-    public NpgsqlDataSource? Pipeline { get; } = pipeline;
 
     /// <summary>
     /// Marten, which holds the log. Built on first use, once every module has registered its event
@@ -67,12 +61,10 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypes types, Np
     }
 
     /// <summary>
-    /// The multiplexed twin of <see cref="CreateDataSource"/>, on one connection by default. Appends
-    /// serialise on the global append lock, so what limits them is how fast the next one reaches the
-    /// server: pipelining many writers' calls over one backend runs them back to back with no lock to
-    /// wait for, where a second backend only queues for the lock and hands it over. On 2 cores,
-    /// `append` measured ratios of 0.59, 0.68 and 0.50 with one connection against 0.43, 0.36 and 0.49
-    /// with two (interleaved). Read-only users (the host's look-ups) configure more connections.
+    /// The multiplexed twin of <see cref="CreateDataSource"/>, on one connection by default, for short
+    /// read-only look-ups on hot paths: many requests' queries go back to back over few backends.
+    /// Appends no longer use it (they go through Marten, in a transaction). Callers configure more
+    /// connections as they need (the host's look-ups take one per core).
     /// </summary>
     public static NpgsqlDataSource CreatePipeline(string connectionString, Action<NpgsqlDataSourceBuilder>? configure = null) =>
         CreateDataSource(connectionString, builder =>

@@ -73,8 +73,7 @@ public sealed class Bench : IAsyncDisposable
         var dataSource = EventStore.EventStore.CreateDataSource(
             new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 100 }.ConnectionString);
         var store = new EventStore.EventStore(dataSource,
-            new EventTypes().Register("beneficiary-enrolled", BenchJson.Default.BeneficiaryEnrolled),
-            EventStore.EventStore.CreatePipeline(connectionString));
+            new EventTypes().Register("beneficiary-enrolled", BenchJson.Default.BeneficiaryEnrolled));
         await store.Migrate();
         return new Bench(cluster, store, args) { ConnectionString = connectionString, Durability = await Settings(dataSource) };
     }
@@ -142,7 +141,6 @@ public sealed class Bench : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Store.Pipeline is not null) await Store.Pipeline.DisposeAsync();
         await DataSource.DisposeAsync();
         if (cluster is not null) await cluster.DisposeAsync();
     }

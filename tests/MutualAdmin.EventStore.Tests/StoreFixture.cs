@@ -46,14 +46,12 @@ public abstract class StoreTest(TestCluster cluster) : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         var connectionString = await cluster.CreateDatabase(GetType().Name);
-        // With the pipeline, as the host makes it: units without inline writes take the pipelined path.
-        Store = new EventStore(EventStore.CreateDataSource(connectionString), Types(), EventStore.CreatePipeline(connectionString));
+        Store = new EventStore(EventStore.CreateDataSource(connectionString), Types());
         await Store.Migrate();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Store.Pipeline!.DisposeAsync();
         await Store.DataSource.DisposeAsync();
     }
 

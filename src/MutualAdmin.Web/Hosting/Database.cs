@@ -17,7 +17,6 @@ public sealed class Database(IConfiguration configuration, EventTypes types, ILo
     public const string SynchronousCommitKey = "MutualAdmin:SynchronousCommit";
     private EmbeddedPostgres? embedded;
     private NpgsqlDataSource? dataSource;
-    private NpgsqlDataSource? pipeline;
     private NpgsqlDataSource? lookups;
     private NpgsqlDataSource? claims;
 
@@ -30,12 +29,8 @@ public sealed class Database(IConfiguration configuration, EventTypes types, ILo
     public NpgsqlDataSource DataSource =>
         dataSource ?? throw new InvalidOperationException("the database is not started yet");
 
-    /// <summary>The store's multiplexed twin of <see cref="DataSource"/> (EventStore.CreatePipeline).</summary>
-    public NpgsqlDataSource Pipeline =>
-        pipeline ?? throw new InvalidOperationException("the database is not started yet");
-
     /// <summary>
-    /// Multiplexed like <see cref="Pipeline"/> but apart from it, for short read-only look-ups on hot
+    /// Multiplexed (EventStore.CreatePipeline), for short read-only look-ups on hot
     /// paths (the Fund's eligibility check): concurrent requests share a few connections and one
     /// socket write per batch of queries instead of a connection and a round trip each, and never
     /// queue behind an append waiting for the store's lock.
@@ -61,7 +56,6 @@ public sealed class Database(IConfiguration configuration, EventTypes types, ILo
         if (string.IsNullOrWhiteSpace(connectionString)) connectionString = await StartEmbedded(ct);
         connectionString = Tagged(connectionString);
         dataSource = EventStore.EventStore.CreateDataSource(connectionString);
-        pipeline = EventStore.EventStore.CreatePipeline(connectionString);
         // Reads take no lock: one connection per core, so a slow look-up does not hold up the others.
         lookups = EventStore.EventStore.CreatePipeline(connectionString,
             builder => builder.ConnectionStringBuilder.MaxPoolSize = Math.Max(2, Environment.ProcessorCount));
@@ -141,7 +135,6 @@ public sealed class Database(IConfiguration configuration, EventTypes types, ILo
 
     public async ValueTask DisposeAsync()
     {
-        if (pipeline is not null) await pipeline.DisposeAsync();
         if (lookups is not null) await lookups.DisposeAsync();
         if (claims is not null) await claims.DisposeAsync();
         if (dataSource is not null) await dataSource.DisposeAsync();

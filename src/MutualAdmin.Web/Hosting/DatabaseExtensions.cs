@@ -13,7 +13,7 @@ public static class DatabaseExtensions
         services.AddSingleton(sp => sp.GetRequiredService<Database>().DataSource);
         services.AddSingleton(new EventTypes());
         services.AddSingleton(sp => new EventStore.EventStore(
-            sp.GetRequiredService<Database>().DataSource, sp.GetRequiredService<EventTypes>(), sp.GetRequiredService<Database>().Pipeline));
+            sp.GetRequiredService<Database>().DataSource, sp.GetRequiredService<EventTypes>()));
         return services;
     }
 
